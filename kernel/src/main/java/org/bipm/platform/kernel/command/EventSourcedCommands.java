@@ -1,0 +1,152 @@
+package org.bipm.platform.kernel.command;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.bipm.platform.kernel.domain.Decider;
+import org.bipm.platform.kernel.domain.DomainEvent;
+import org.bipm.platform.kernel.eventstore.EventCatalog;
+import org.bipm.platform.kernel.eventstore.EventStore;
+import org.bipm.platform.kernel.eventstore.RecordedEvent;
+import org.bipm.platform.kernel.eventstore.WrongExpectedVersion;
+
+/**
+ * Runs a service's decider against its event store: load the stream, check the expected version,
+ * decide, append, project, remember the idempotency key — all in one transaction.
+ * A service extends this once per stream kind, as an {@code @ApplicationScoped} bean.
+ *
+ * <p>Without {@code If-Match}, a write that loses a race is decided again on the new state
+ * (a few times); with {@code If-Match}, it fails with {@link StreamMoved} (HTTP 412).
+ */
+public abstract class EventSourcedCommands<C, S, E extends DomainEvent> {
+
+    private static final int ATTEMPTS = 5;
+
+    @Inject
+    EventStore store;
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    CurrentCommandContext currentContext;
+
+    private final Decider<C, S, E> decider;
+    private final EventCatalog<E> catalog;
+
+    protected EventSourcedCommands(Decider<C, S, E> decider, EventCatalog<E> catalog) {
+        this.decider = decider;
+        this.catalog = catalog;
+    }
+
+    /** The state of a stream and the version it was folded from (0 = no such stream). */
+    public record Loaded<S>(S state, long version) {
+        public boolean exists() {
+            return version > 0;
+        }
+    }
+
+    /** Handles a command in the context of the current HTTP request (If-Match, Idempotency-Key, caller). */
+    public WriteReceipt handle(String streamId, C command) {
+        return handle(streamId, command, currentContext.get());
+    }
+
+    public WriteReceipt handle(String streamId, C command, CommandContext context) {
+        String fingerprint = context.idempotencyKey() == null ? null : fingerprint(streamId, command);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> attempt(streamId, command, context, fingerprint));
+            } catch (WrongExpectedVersion conflict) {
+                if (context.expectedVersion() != null) {
+                    throw new StreamMoved(streamId, context.expectedVersion(), currentVersion(streamId));
+                }
+                if (attempt >= ATTEMPTS) {
+                    throw conflict;
+                }
+            } catch (IdempotencyKeys.KeyTaken raced) {
+                // the other request committed: the next attempt finds and replays its receipt
+            }
+        }
+    }
+
+    private WriteReceipt attempt(String streamId, C command, CommandContext context, String fingerprint) {
+        if (fingerprint != null) {
+            var previous = idempotencyKeys.find(context.idempotencyKey(), fingerprint);
+            if (previous.isPresent()) {
+                return previous.get();
+            }
+        }
+        Loaded<S> loaded = load(streamId);
+        if (context.expectedVersion() != null && context.expectedVersion() != loaded.version()) {
+            throw new StreamMoved(streamId, context.expectedVersion(), loaded.version());
+        }
+        List<E> events = decider.decide(command, loaded.state());
+        List<RecordedEvent> recorded = store.append(streamId, loaded.version(), catalog.toNew(events, context.metadata(), json));
+        S state = loaded.state();
+        for (E event : events) {
+            state = decider.evolve(state, event);
+        }
+        if (!events.isEmpty()) {
+            project(streamId, state, events, recorded);
+        }
+        WriteReceipt receipt = new WriteReceipt(streamId, loaded.version() + events.size(),
+                loaded.version() == 0 && !events.isEmpty(),
+                recorded.stream().map(e -> new WriteReceipt.EventRef(e.eventId(), e.type(), e.version())).toList(),
+                false);
+        if (fingerprint != null) {
+            idempotencyKeys.remember(context.idempotencyKey(), fingerprint, receipt);
+        }
+        return receipt;
+    }
+
+    /**
+     * Hook for the service's own read model, called inside the write's transaction with the state
+     * after the write and the events just appended (same order in both lists).
+     */
+    protected void project(String streamId, S state, List<E> events, List<RecordedEvent> recorded) {
+    }
+
+    public Loaded<S> load(String streamId) {
+        List<RecordedEvent> events = store.readStream(streamId);
+        S state = decider.initialState();
+        for (RecordedEvent event : events) {
+            state = decider.evolve(state, catalog.fromRecorded(event, json));
+        }
+        return new Loaded<>(state, events.size());
+    }
+
+    /** The stream's events as stored (older schema versions brought up to date). */
+    public List<Recorded<E>> history(String streamId) {
+        return store.readStream(streamId).stream()
+                .map(event -> new Recorded<>(event, catalog.fromRecorded(event, json)))
+                .toList();
+    }
+
+    /** A stored event with its decoded domain event. */
+    public record Recorded<E>(RecordedEvent envelope, E event) {
+    }
+
+    public long currentVersion(String streamId) {
+        return store.currentVersion(streamId);
+    }
+
+    public EventCatalog<E> catalog() {
+        return catalog;
+    }
+
+    private String fingerprint(String streamId, C command) {
+        try {
+            String canonical = streamId + '\n' + command.getClass().getName() + '\n' + json.writeValueAsString(command);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("command cannot be fingerprinted", e);
+        }
+    }
+}

@@ -120,4 +120,11 @@ class HttpConventionsTest {
         given().get("/tallies/nobody").then().statusCode(404).contentType(PROBLEM);
         given().get("/no/such/path").then().statusCode(404);
     }
+
+    @Test
+    void readiness_reports_the_outbox_backlog() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'outbox' }.data.topic", equalTo("kernel.tally.v1"));
+    }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.bipm.platform.kernel.domain.Decider;
@@ -88,12 +89,14 @@ public abstract class EventSourcedCommands<C, S, E extends DomainEvent> {
         }
         List<E> events = decider.decide(command, loaded.state());
         List<RecordedEvent> recorded = store.append(streamId, loaded.version(), catalog.toNew(events, context.metadata(), json));
-        S state = loaded.state();
-        for (E event : events) {
-            state = decider.evolve(state, event);
-        }
         if (!events.isEmpty()) {
-            project(streamId, state, events, recorded);
+            List<Change<S, E>> changes = new ArrayList<>(events.size());
+            S state = loaded.state();
+            for (int i = 0; i < events.size(); i++) {
+                state = decider.evolve(state, events.get(i));
+                changes.add(new Change<>(events.get(i), recorded.get(i), state));
+            }
+            project(streamId, changes);
         }
         WriteReceipt receipt = new WriteReceipt(streamId, loaded.version() + events.size(),
                 loaded.version() == 0 && !events.isEmpty(),
@@ -105,11 +108,15 @@ public abstract class EventSourcedCommands<C, S, E extends DomainEvent> {
         return receipt;
     }
 
+    /** One appended event: the domain event, how it was stored, and the stream's state right after it. */
+    public record Change<S, E>(E event, RecordedEvent recorded, S stateAfter) {
+    }
+
     /**
-     * Hook for the service's own read model, called inside the write's transaction with the state
-     * after the write and the events just appended (same order in both lists).
+     * Hook for the service's own read model, called inside the write's transaction (so the read
+     * model never disagrees with the store) with every event just appended, in order.
      */
-    protected void project(String streamId, S state, List<E> events, List<RecordedEvent> recorded) {
+    protected void project(String streamId, List<Change<S, E>> changes) {
     }
 
     public Loaded<S> load(String streamId) {

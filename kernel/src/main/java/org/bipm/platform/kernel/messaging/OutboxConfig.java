@@ -27,6 +27,10 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
+    /** Unpublished events above which the replica reports itself not ready (Kafka is too far behind). */
+    @WithDefault("10000")
+    long maxBacklog();
+
     /** How often a standby replica tries to become the active relay, and the back-off after a failure. */
     @WithDefault("2s")
     Duration retryInterval();

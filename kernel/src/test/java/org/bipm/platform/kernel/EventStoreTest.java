@@ -81,18 +81,33 @@ class EventStoreTest {
         assertThat(all).extracting(RecordedEvent::position).isSorted();
         RecordedEvent read = store.readStream(second).getFirst();
         assertThat(read.type()).isEqualTo("Counted");
-        assertThat(read.schemaVersion()).isEqualTo(1);
+        assertThat(read.schemaVersion()).isEqualTo(2);
         assertThat(read.effectiveDate()).isEqualTo(LocalDate.of(2023, 3, 1));
         assertThat(read.metadata().actor()).isEqualTo("test");
         assertThat(read.data().path("amount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void an_event_that_does_not_match_its_published_schema_is_not_appended() {
+        String stream = "schema-" + UUID.randomUUID();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() ->
+                        store.append(stream, 0, List.of(new NewEvent(UUID.randomUUID(), "Counted", 2, LocalDate.of(2023, 3, 1),
+                                json.createObjectNode().put("amount", "many"), new EventMetadata("test", null, null))))))
+                .hasMessageContaining("does not match its schema");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() ->
+                        store.append(stream, 0, List.of(new NewEvent(UUID.randomUUID(), "Uncharted", 1, LocalDate.of(2023, 3, 1),
+                                json.createObjectNode(), new EventMetadata("test", null, null))))))
+                .hasMessageContaining("no JSON Schema");
+        assertThat(store.currentVersion(stream)).isZero();
     }
 
     private List<RecordedEvent> append(String stream, long expected, int count) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<NewEvent> events = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                events.add(new NewEvent(UUID.randomUUID(), "Counted", 1, LocalDate.of(2023, 3, 1),
-                        json.createObjectNode().put("amount", 1), new EventMetadata("test", "corr", null)));
+                events.add(new NewEvent(UUID.randomUUID(), "Counted", 2, LocalDate.of(2023, 3, 1),
+                        json.createObjectNode().put("amount", 1).put("effectiveDate", "2023-03-01"),
+                        new EventMetadata("test", "corr", null)));
             }
             return store.append(stream, expected, events);
         });

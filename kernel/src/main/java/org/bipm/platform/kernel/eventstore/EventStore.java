@@ -32,10 +32,12 @@ public class EventStore {
 
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final EventSchemas schemas;
 
-    public EventStore(DataSource dataSource, ObjectMapper json) {
+    public EventStore(DataSource dataSource, ObjectMapper json, EventSchemas schemas) {
         this.dataSource = dataSource;
         this.json = json;
+        this.schemas = schemas;
     }
 
     /**
@@ -49,6 +51,7 @@ public class EventStore {
         if (events.isEmpty()) {
             return List.of();
         }
+        events.forEach(schemas::check);
         Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         try (Connection connection = dataSource.getConnection()) {
             long actual = currentVersion(connection, streamId);

@@ -13,14 +13,14 @@ set -euo pipefail
 : "${GATEWAY_URL:=http://127.0.0.1:${GATEWAY_PORT:-8080}}"
 : "${PLATFORM:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/platform}"
 
+# One token per role for the whole load (signing one takes a JVM start); filled in this shell,
+# not in a $(...) subshell, so the cache survives.
 declare -A tokens
-token_for() { # role[:rmo]
-  if [ -z "${tokens[$1]:-}" ]; then
-    local role=${1%%:*} rmo=${1#*:}
-    if [ "$rmo" != "$1" ]; then tokens[$1]=$("$PLATFORM" token "$role" --rmo "$rmo")
-    else tokens[$1]=$("$PLATFORM" token "$role"); fi
-  fi
-  printf '%s' "${tokens[$1]}"
+remember_token() { # role[:rmo]
+  [ -n "${tokens[$1]:-}" ] && return
+  local role=${1%%:*} rmo=${1#*:}
+  if [ "$rmo" != "$1" ]; then tokens[$1]=$("$PLATFORM" token "$role" --rmo "$rmo")
+  else tokens[$1]=$("$PLATFORM" token "$role"); fi
 }
 
 answer=$(mktemp)
@@ -31,8 +31,9 @@ for file in "$@"; do
     [[ -z "${line// }" || "$line" == \#* ]] && continue
     read -r method path role body <<<"$line"
     key="ref-$(printf '%s' "$line" | sha256sum | cut -c1-40)"
+    remember_token "$role"
     status=$(curl -s -o "$answer" -w '%{http_code}' --max-time 30 -X "$method" "$GATEWAY_URL$path" \
-      -H "Authorization: Bearer $(token_for "$role")" -H 'Content-Type: application/json' \
+      -H "Authorization: Bearer ${tokens[$role]}" -H 'Content-Type: application/json' \
       -H "Idempotency-Key: $key" --data "${body:-{\}}")
     case "$status" in
       2??) sent=$((sent + 1)) ;;

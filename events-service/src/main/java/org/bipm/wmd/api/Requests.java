@@ -9,7 +9,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
-import org.bipm.wmd.domain.DatePrecision;
+import org.bipm.platform.kernel.domain.DatePrecision;
 import org.bipm.wmd.domain.ReportedFigure;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

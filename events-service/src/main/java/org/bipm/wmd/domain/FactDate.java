@@ -1,5 +1,6 @@
 package org.bipm.wmd.domain;
 
+import org.bipm.platform.kernel.domain.DatePrecision;
 import java.time.LocalDate;
 import org.bipm.platform.kernel.domain.Rejection;
 

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.bipm.platform.kernel.eventstore.EventStoreFailure;
-import org.bipm.wmd.domain.DatePrecision;
+import org.bipm.platform.kernel.domain.DatePrecision;
 import org.bipm.wmd.domain.FactDate;
 
 /**

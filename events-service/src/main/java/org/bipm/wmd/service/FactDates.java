@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.bipm.wmd.domain.DatePrecision;
+import org.bipm.platform.kernel.domain.DatePrecision;
 import org.bipm.wmd.domain.FactDate;
 
 /** The date of a fact a request states, or today at the BIPM (Sèvres) when it states none. */

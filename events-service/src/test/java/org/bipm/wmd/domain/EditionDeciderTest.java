@@ -1,5 +1,6 @@
 package org.bipm.wmd.domain;
 
+import org.bipm.platform.kernel.domain.DatePrecision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

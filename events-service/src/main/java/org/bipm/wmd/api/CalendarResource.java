@@ -1,5 +1,6 @@
 package org.bipm.wmd.api;
 
+import org.bipm.platform.kernel.http.QueryParameters;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Max;
@@ -45,8 +46,8 @@ public class CalendarResource {
             @QueryParam("country") @Pattern(regexp = "[A-Za-z]{2}") String country,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        LocalDate first = QueryDates.parse("from", from);
-        LocalDate last = QueryDates.parse("to", to);
+        LocalDate first = QueryParameters.date("from", from);
+        LocalDate last = QueryParameters.date("to", to);
         first = first == null ? LocalDate.of(2000, 1, 1) : first;
         last = last == null ? LocalDate.of(9999, 12, 31) : last;
         if (last.isBefore(first)) {

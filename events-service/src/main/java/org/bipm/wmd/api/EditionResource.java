@@ -1,5 +1,6 @@
 package org.bipm.wmd.api;
 
+import org.bipm.platform.kernel.http.QueryParameters;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -165,7 +166,7 @@ public class EditionResource {
     @Operation(summary = "All editions, by year", description = "With asOf, as they stood on that date.")
     public List<EditionSummary> editions(
             @Parameter(description = "A date (YYYY-MM-DD): the editions as they stood then") @QueryParam("asOf") String asOf) {
-        return queries.editions(QueryDates.parse("asOf", asOf));
+        return queries.editions(QueryParameters.date("asOf", asOf));
     }
 
     @GET
@@ -182,7 +183,7 @@ public class EditionResource {
                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
                             @Parameter(description = "A date (YYYY-MM-DD): the edition as it stood then")
                             @QueryParam("asOf") String asOf) {
-        LocalDate on = QueryDates.parse("asOf", asOf);
+        LocalDate on = QueryParameters.date("asOf", asOf);
         EditionSummary edition = queries.edition(year, on).orElseThrow(() -> Rejection.notFound("edition-not-found",
                 "no World Metrology Day edition " + year + (on == null ? "" : " as of " + on)));
         String countryCode = country == null ? null : country.toUpperCase(Locale.ROOT);

@@ -131,7 +131,7 @@ class WriteConventionsTest {
         officer().header("If-Match", "yesterday").body("{\"theme\":\"T\"}").put(theme)
                 .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("urn:bipm:problem:if-match-invalid"));
         given().queryParam("asOf", "May 2112").get(edition(2112)).then().statusCode(400).contentType(PROBLEM)
-                .body("type", equalTo("urn:bipm:problem:invalid-query-date"));
+                .body("type", equalTo("urn:bipm:problem:invalid-query-parameter"));
         given().queryParam("from", "2112-06-01").queryParam("to", "2112-05-01").get("/api/wmd/celebrations")
                 .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("urn:bipm:problem:date-range-reversed"));
         given().queryParam("size", 0).get(edition(2112)).then().statusCode(400).contentType(PROBLEM)

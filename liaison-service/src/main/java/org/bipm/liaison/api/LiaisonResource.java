@@ -1,5 +1,6 @@
 package org.bipm.liaison.api;
 
+import org.bipm.platform.kernel.http.QueryParameters;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -112,7 +113,7 @@ public class LiaisonResource {
             @Parameter(schema = @Schema(implementation = LiaisonKind.class)) @QueryParam("kind") String kind,
             @Parameter(schema = @Schema(implementation = LiaisonStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Effective date, e.g. 2023-03-01; the latest state when absent") @QueryParam("asOf") String asOf) {
-        return queries.liaisons(QueryParameters.date("asOf", asOf), QueryParameters.acronym(partner),
+        return queries.liaisons(QueryParameters.date("asOf", asOf), partner == null || partner.isBlank() ? null : partner.strip().toUpperCase(java.util.Locale.ROOT),
                         QueryParameters.oneOf(LiaisonKind.class, "kind", kind),
                         QueryParameters.oneOf(LiaisonStatus.class, "status", status))
                 .stream().map(LiaisonView::of).toList();

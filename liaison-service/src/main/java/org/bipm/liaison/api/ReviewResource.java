@@ -1,5 +1,6 @@
 package org.bipm.liaison.api;
 
+import org.bipm.platform.kernel.http.QueryParameters;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DefaultValue;
@@ -44,12 +45,12 @@ public class ReviewResource {
             description = "Liaisons in force, as of 'from', whose review date falls within the period after 'from'; "
                     + "overdue ones are included and flagged")
     @APIResponse(responseCode = "200", description = "Ordered by review date")
-    @APIResponse(responseCode = "400", description = "invalid-period or invalid-date",
+    @APIResponse(responseCode = "400", description = "invalid-query-parameter: a malformed period or date",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DueForReview dueForReview(
             @Parameter(description = "ISO-8601 period, e.g. P90D, P6M, P1Y") @QueryParam("within") @DefaultValue("P90D") String within,
             @Parameter(description = "The date to look from, e.g. 2025-01-01; today (Paris) when absent") @QueryParam("from") String from) {
-        Period period = QueryParameters.period("within", within);
+        Period period = Objects.requireNonNullElse(QueryParameters.period("within", within), Period.ofDays(90));
         LocalDate start = Objects.requireNonNullElseGet(QueryParameters.date("from", from), () -> LocalDate.now(BIPM));
         LocalDate until = start.plus(period);
         return new DueForReview(start, period.toString(), until,

@@ -274,12 +274,12 @@ class LiaisonApiTest {
 
         String due = "/api/liaison/due-for-review";
         given().queryParam("within", "90 days").get(due).then().statusCode(400).contentType(PROBLEM)
-                .body("type", equalTo("urn:bipm:problem:invalid-period"));
+                .body("type", equalTo("urn:bipm:problem:invalid-query-parameter"));
         given().queryParam("within", "P-3D").get(due).then().statusCode(400).contentType(PROBLEM);
         given().queryParam("from", "2025-02-30").get(due).then().statusCode(400).contentType(PROBLEM)
-                .body("type", equalTo("urn:bipm:problem:invalid-date"));
+                .body("type", equalTo("urn:bipm:problem:invalid-query-parameter"));
         given().queryParam("kind", "PARTNERSHIP").get(LIAISONS).then().statusCode(400).contentType(PROBLEM)
-                .body("type", equalTo("urn:bipm:problem:invalid-kind"));
+                .body("type", equalTo("urn:bipm:problem:invalid-query-parameter"));
         given().queryParam("asOf", "yesterday").get("/api/liaison/partners").then().statusCode(400).contentType(PROBLEM);
 
         given().get(LIAISONS + "/NOBODY-AGREEMENT-nothing").then().statusCode(404).contentType(PROBLEM)

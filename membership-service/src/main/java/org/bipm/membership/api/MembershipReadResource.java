@@ -1,5 +1,6 @@
 package org.bipm.membership.api;
 
+import org.bipm.platform.kernel.http.QueryParameters;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;

@@ -1,8 +1,9 @@
 package org.bipm.platform.kernel.command;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.UUID;
@@ -20,19 +21,20 @@ public class CurrentCommandContext {
     public static final String CORRELATION_ID = "X-Correlation-Id";
     public static final String CAUSATION_ID = "X-Causation-Id";
 
-    private final Instance<HttpServerRequest> request;
+    private final Instance<CurrentVertxRequest> request;
     private final Instance<SecurityIdentity> identity;
 
-    public CurrentCommandContext(Instance<HttpServerRequest> request, Instance<SecurityIdentity> identity) {
+    public CurrentCommandContext(Instance<CurrentVertxRequest> request, Instance<SecurityIdentity> identity) {
         this.request = request;
         this.identity = identity;
     }
 
     public CommandContext get() {
-        if (!Arc.container().requestContext().isActive()) {
+        RoutingContext routing = request.isResolvable() ? currentRequest() : null;
+        if (routing == null) {
             return CommandContext.system("system");
         }
-        HttpServerRequest http = request.get();
+        HttpServerRequest http = routing.request();
         SecurityIdentity caller = identity.get();
         String actor = caller.isAnonymous() ? "anonymous" : caller.getPrincipal().getName();
         String correlation = http.getHeader(CORRELATION_ID);
@@ -42,6 +44,15 @@ public class CurrentCommandContext {
                 actor,
                 correlation == null || correlation.isBlank() ? UUID.randomUUID().toString() : correlation,
                 http.getHeader(CAUSATION_ID));
+    }
+
+    /** The HTTP request being served, or null (no request context, or a context without a request: a consumer, a test). */
+    private RoutingContext currentRequest() {
+        try {
+            return request.get().getCurrent();
+        } catch (jakarta.enterprise.context.ContextNotActiveException none) {
+            return null;
+        }
     }
 
     /** {@code "7"}, {@code W/"7"} or {@code 7} → 7; absent or {@code *} → no expectation. */

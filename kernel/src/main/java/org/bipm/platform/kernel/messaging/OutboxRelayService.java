@@ -8,6 +8,8 @@ import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import io.smallrye.common.annotation.Identifier;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,21 +28,21 @@ public class OutboxRelayService {
     private final OutboxConfig config;
     private final Outbox outbox;
     private final ObjectMapper json;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final String jdbcUrl;
     private final String username;
     private final Optional<String> password;
     private OutboxRelay relay;
 
     public OutboxRelayService(OutboxConfig config, Outbox outbox, ObjectMapper json,
-                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                              @Identifier("default-kafka-broker") Map<String, Object> kafka,
                               @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
                               @ConfigProperty(name = "quarkus.datasource.username") String username,
                               @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.config = config;
         this.outbox = outbox;
         this.json = json;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
@@ -78,9 +80,10 @@ public class OutboxRelayService {
         }
     }
 
+    /** The application's shared Kafka settings (kafka.* : bootstrap, TLS, SASL), with the relay's guarantees on top. */
     private Producer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
@@ -90,5 +93,6 @@ public class OutboxRelayService {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        return new KafkaProducer<>(config);
     }
 }

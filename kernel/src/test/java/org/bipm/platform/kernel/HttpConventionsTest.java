@@ -127,4 +127,14 @@ class HttpConventionsTest {
                 .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'outbox' }.data.topic", equalTo("kernel.tally.v1"));
     }
+
+    @Test
+    void metrics_report_commands_appends_and_the_outbox() {
+        opened("metrics-" + UUID.randomUUID());
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("platform_commands_seconds_count{command=\"OpenTally\",outcome=\"accepted\""))
+                .body(org.hamcrest.Matchers.containsString("platform_eventstore_append_seconds_count"))
+                .body(org.hamcrest.Matchers.containsString("platform_outbox_backlog{topic=\"kernel.tally.v1\""))
+                .body(org.hamcrest.Matchers.containsString("platform_outbox_oldest_age_seconds"));
+    }
 }

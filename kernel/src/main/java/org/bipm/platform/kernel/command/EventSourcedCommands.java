@@ -12,10 +12,12 @@ import java.util.HexFormat;
 import java.util.List;
 import org.bipm.platform.kernel.domain.Decider;
 import org.bipm.platform.kernel.domain.DomainEvent;
+import org.bipm.platform.kernel.domain.Rejection;
 import org.bipm.platform.kernel.eventstore.EventCatalog;
 import org.bipm.platform.kernel.eventstore.EventStore;
 import org.bipm.platform.kernel.eventstore.RecordedEvent;
 import org.bipm.platform.kernel.eventstore.WrongExpectedVersion;
+import org.bipm.platform.kernel.messaging.PlatformMetrics;
 
 /**
  * Runs a service's decider against its event store: load the stream, check the expected version,
@@ -37,6 +39,8 @@ public abstract class EventSourcedCommands<C, S, E extends DomainEvent> {
     ObjectMapper json;
     @Inject
     CurrentCommandContext currentContext;
+    @Inject
+    PlatformMetrics metrics;
 
     private final Decider<C, S, E> decider;
     private final EventCatalog<E> catalog;
@@ -59,6 +63,24 @@ public abstract class EventSourcedCommands<C, S, E extends DomainEvent> {
     }
 
     public WriteReceipt handle(String streamId, C command, CommandContext context) {
+        long start = System.nanoTime();
+        String outcome = "failed";
+        try {
+            WriteReceipt receipt = decideAndAppend(streamId, command, context);
+            outcome = receipt.replayed() ? "replayed" : "accepted";
+            return receipt;
+        } catch (Rejection rejection) {
+            outcome = "rejected";
+            throw rejection;
+        } catch (StreamMoved | WrongExpectedVersion conflict) {
+            outcome = "conflict";
+            throw conflict;
+        } finally {
+            metrics.command(command.getClass().getSimpleName(), outcome, System.nanoTime() - start);
+        }
+    }
+
+    private WriteReceipt decideAndAppend(String streamId, C command, CommandContext context) {
         String fingerprint = context.idempotencyKey() == null ? null : fingerprint(streamId, command);
         for (int attempt = 1; ; attempt++) {
             try {
@@ -88,7 +110,9 @@ public abstract class EventSourcedCommands<C, S, E extends DomainEvent> {
             throw new StreamMoved(streamId, context.expectedVersion(), loaded.version());
         }
         List<E> events = decider.decide(command, loaded.state());
+        long appendStart = System.nanoTime();
         List<RecordedEvent> recorded = store.append(streamId, loaded.version(), catalog.toNew(events, context.metadata(), json));
+        metrics.append(System.nanoTime() - appendStart);
         if (!events.isEmpty()) {
             List<Change<S, E>> changes = new ArrayList<>(events.size());
             S state = loaded.state();

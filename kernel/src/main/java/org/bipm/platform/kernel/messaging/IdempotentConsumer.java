@@ -32,10 +32,12 @@ public class IdempotentConsumer {
 
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final PlatformMetrics metrics;
 
-    public IdempotentConsumer(DataSource dataSource, ObjectMapper json) {
+    public IdempotentConsumer(DataSource dataSource, ObjectMapper json, PlatformMetrics metrics) {
         this.dataSource = dataSource;
         this.json = json;
+        this.metrics = metrics;
     }
 
     @FunctionalInterface
@@ -45,7 +47,18 @@ public class IdempotentConsumer {
 
     /** Reads a record, brings its data to the current schema version, and applies it once. */
     public boolean consume(String consumer, ConsumerRecord<String, byte[]> record, Upcasters upcasters, Handler handler) {
-        RecordedEvent event = upcasters.upcast(CloudEvents.fromRecord(record, json));
+        try {
+            RecordedEvent event = upcasters.upcast(CloudEvents.fromRecord(record, json));
+            boolean applied = applyOnce(consumer, record, event, handler);
+            metrics.consumed(consumer, applied ? "applied" : "duplicate", event.recordedAt());
+            return applied;
+        } catch (PoisonRecord poison) {
+            metrics.consumed(consumer, "dead-lettered", null);
+            throw poison;
+        }
+    }
+
+    private boolean applyOnce(String consumer, ConsumerRecord<String, byte[]> record, RecordedEvent event, Handler handler) {
         long backoff = 100;
         for (int attempt = 1; ; attempt++) {
             try {

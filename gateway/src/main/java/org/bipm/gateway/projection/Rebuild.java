@@ -1,0 +1,212 @@
+package org.bipm.gateway.projection;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bipm.platform.kernel.domain.Rejection;
+import org.bipm.platform.kernel.eventstore.RecordedEvent;
+import org.bipm.platform.kernel.messaging.CloudEvents;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Rebuilds every read model from offset 0 of the four topics while the live ones keep serving:
+ * the {@link Projector} fills a fresh schema ({@link Tables#NEXT}) from its own consumer (manual
+ * assignment, no group), up to the end offsets seen at the start; then, holding the live tables
+ * locked so no live write slips between, it reads up to the new end and swaps the schemas in one
+ * transaction. Records the live consumers sent to the DLQ are skipped here too.
+ */
+@ApplicationScoped
+public class Rebuild {
+
+    private static final Logger LOG = Logger.getLogger(Rebuild.class);
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(2);
+
+    public enum State { IDLE, RUNNING, SWITCHING, DONE, FAILED }
+
+    public record Progress(State state, long done, long total, double eventsPerSecond, Long etaSeconds,
+                           Instant startedAt, Instant finishedAt, String failure) {
+    }
+
+    private final Projector projector;
+    private final ObjectMapper json;
+    private final String bootstrapServers;
+    private final String jdbcUrl;
+    private final String username;
+    private final Optional<String> password;
+
+    private volatile State state = State.IDLE;
+    private volatile long done;
+    private volatile long total;
+    private volatile Instant startedAt;
+    private volatile Instant finishedAt;
+    private volatile String failure;
+    private Instant lastReport = Instant.MIN;
+
+    public Rebuild(Projector projector, ObjectMapper json,
+                   @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                   @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
+                   @ConfigProperty(name = "quarkus.datasource.username") String username,
+                   @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.projector = projector;
+        this.json = json;
+        this.bootstrapServers = bootstrapServers;
+        this.jdbcUrl = jdbcUrl;
+        this.username = username;
+        this.password = password;
+    }
+
+    /** Starts a rebuild in the background; one at a time per replica (the swap itself is safe against another). */
+    public synchronized Progress start() {
+        if (state == State.RUNNING || state == State.SWITCHING) {
+            throw new Rejection("rebuild-running", "a rebuild is already running: " + progress().done() + " events done");
+        }
+        state = State.RUNNING;
+        done = 0;
+        total = 0;
+        startedAt = Instant.now();
+        finishedAt = null;
+        failure = null;
+        Thread.ofVirtual().name("read-model-rebuild").start(this::run);
+        return progress();
+    }
+
+    public Progress progress() {
+        Instant until = finishedAt != null ? finishedAt : Instant.now();
+        double seconds = startedAt == null ? 0 : Math.max(0.001, Duration.between(startedAt, until).toMillis() / 1000.0);
+        double rate = startedAt == null ? 0 : done / seconds;
+        Long eta = state == State.RUNNING && rate > 0 ? Long.valueOf(Math.round((total - done) / rate)) : null;
+        return new Progress(state, done, total, Math.round(rate * 10) / 10.0, eta, startedAt, finishedAt, failure);
+    }
+
+    private void run() {
+        try (Connection session = connect(); KafkaConsumer<String, byte[]> consumer = consumer()) {
+            // one rebuild at a time across replicas: the lock belongs to this session and ends with it
+            if (!new Tables(session, Tables.NEXT).one("select pg_try_advisory_lock(hashtext('gateway-read-model-rebuild'))",
+                    row -> row.getBoolean(1)).orElse(false)) {
+                throw new IllegalStateException("another gateway replica is rebuilding the read models");
+            }
+            execute(session, "drop schema if exists " + Tables.NEXT + " cascade");
+            execute(session, "select gateway_create_read_model('" + Tables.NEXT + "')");
+            List<TopicPartition> partitions = partitions(consumer);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            total = partitions.stream().mapToLong(p -> end.get(p) - beginning.get(p)).sum();
+            LOG.infof("read-model rebuild started: %d events on %d partitions", total, partitions.size());
+            catchUp(consumer, session, end);
+            swap(consumer, session, partitions, end);
+            finishedAt = Instant.now();
+            state = State.DONE;
+            LOG.infof("read-model rebuild done: %d events in %s, now serving the rebuilt read models", done,
+                    Duration.between(startedAt, finishedAt));
+        } catch (Exception e) {
+            failure = e.toString();
+            finishedAt = Instant.now();
+            state = State.FAILED;
+            LOG.errorf(e, "read-model rebuild failed after %d events; the live read models are unchanged", done);
+        }
+    }
+
+    /** Blocks live projection and reads while the last events are read and the schemas trade places. */
+    private void swap(KafkaConsumer<String, byte[]> consumer, Connection session, List<TopicPartition> partitions,
+                      Map<TopicPartition, Long> seen) throws SQLException {
+        state = State.SWITCHING;
+        try (Connection lock = connect()) {
+            lock.setAutoCommit(false);
+            List<String> live = new Tables(lock, Tables.LIVE).list(
+                    "select tablename from pg_tables where schemaname = ?", row -> Tables.LIVE + "." + row.getString(1), Tables.LIVE);
+            execute(lock, "lock table " + String.join(", ", live) + " in access exclusive mode");
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            total += partitions.stream().mapToLong(p -> end.get(p) - seen.get(p)).sum();
+            catchUp(consumer, session, end);
+            execute(lock, "alter schema " + Tables.LIVE + " rename to read_model_old");
+            execute(lock, "alter schema " + Tables.NEXT + " rename to " + Tables.LIVE);
+            execute(lock, "drop schema read_model_old cascade");
+            lock.commit();
+        }
+    }
+
+    private void catchUp(KafkaConsumer<String, byte[]> consumer, Connection session, Map<TopicPartition, Long> end) throws SQLException {
+        session.setAutoCommit(false);
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+            consumer.poll(Duration.ofMillis(500)).forEach(batch::add);
+            Tables next = new Tables(session, Tables.NEXT);
+            for (ConsumerRecord<String, byte[]> record : batch) {
+                apply(next, record);
+            }
+            session.commit();
+            done += batch.size();
+            report();
+        }
+        session.setAutoCommit(true);
+    }
+
+    /** As the live consumer would: a record it cannot read or apply is skipped (the live one sent it to the DLQ). */
+    private void apply(Tables next, ConsumerRecord<String, byte[]> record) throws SQLException {
+        Savepoint before = next.connection().setSavepoint();
+        try {
+            RecordedEvent event = TopicConsumers.UPCASTERS.upcast(CloudEvents.fromRecord(record, json));
+            projector.project(next, Projector.serviceOf(record.topic()), event);
+            next.connection().releaseSavepoint(before);
+        } catch (RuntimeException refused) {
+            next.connection().rollback(before);
+            LOG.debugf("rebuild skips %s/%d@%d: %s", record.topic(), record.partition(), record.offset(), refused.getMessage());
+        }
+    }
+
+    private void report() {
+        if (Instant.now().isAfter(lastReport.plus(REPORT_EVERY))) {
+            lastReport = Instant.now();
+            Progress progress = progress();
+            LOG.infof("read-model rebuild: %d/%d events, %.1f events/s, ETA %s s", progress.done(), progress.total(),
+                    progress.eventsPerSecond(), progress.etaSeconds());
+        }
+    }
+
+    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : Projector.TOPICS.values()) {
+            consumer.partitionsFor(topic, Duration.ofSeconds(10)).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        return partitions;
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000",
+                ConsumerConfig.CLIENT_ID_CONFIG, "gateway-rebuild"));
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, username, password.orElse(null));
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

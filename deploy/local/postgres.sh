@@ -74,7 +74,7 @@ ensure_server() {
 # (peer auth); otherwise the current user's own access (PGUSER/PGPASSWORD if set).
 admin_psql() {
   if [ "$(id -u)" = 0 ] && is_local; then
-    su postgres -s /bin/sh -c "psql -X -q -v ON_ERROR_STOP=1 -p $DB_PORT -d postgres"
+    (cd / && su postgres -s /bin/sh -c "psql -X -q -v ON_ERROR_STOP=1 -p $DB_PORT -d postgres")
   else
     psql -X -q -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -d postgres
   fi

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.common.annotation.Identifier;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -46,7 +47,7 @@ public class Rebuild {
 
     private final Projector projector;
     private final ObjectMapper json;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final String jdbcUrl;
     private final String username;
     private final Optional<String> password;
@@ -60,13 +61,13 @@ public class Rebuild {
     private Instant lastReport = Instant.MIN;
 
     public Rebuild(Projector projector, ObjectMapper json,
-                   @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                   @Identifier("default-kafka-broker") Map<String, Object> kafka,
                    @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
                    @ConfigProperty(name = "quarkus.datasource.username") String username,
                    @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.projector = projector;
         this.json = json;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
@@ -190,14 +191,17 @@ public class Rebuild {
         return partitions;
     }
 
+    /** The application's shared Kafka settings (bootstrap, TLS, SASL) with a group-less reader on top. */
     private KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> config = new java.util.HashMap<>(kafka);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.putAll(Map.of(
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000",
                 ConsumerConfig.CLIENT_ID_CONFIG, "gateway-rebuild"));
+        return new KafkaConsumer<>(config);
     }
 
     private Connection connect() throws SQLException {

@@ -28,6 +28,11 @@ public final class Tokens {
         return claims(role).sign(generator.generateKeyPair().getPrivate());
     }
 
+    /** The public key that verifies these tokens, for services started outside Quarkus' test runner. */
+    public static java.nio.file.Path publicKeyFile() {
+        return TestKeys.publicKeyFile();
+    }
+
     public static String bearer(String token) {
         return "Bearer " + token;
     }

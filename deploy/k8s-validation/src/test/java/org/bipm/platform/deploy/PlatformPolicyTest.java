@@ -73,6 +73,8 @@ class PlatformPolicyTest {
     private static final String CNPG_NAMESPACE = "cnpg-system";
     /** Ops create it from the platform's token-signing key pair (deploy/README.md). */
     private static final String JWT_SECRET = "bipm-jwt-public-key";
+    /** Ops create it: the key that wraps each CBKT participant's data key (deploy/README.md). */
+    private static final String CBKT_MASTER_KEY_SECRET = "bipm-cbkt-master-key";
     /** The keys of the Secret CloudNativePG creates for a database's owner. */
     private static final Set<String> CNPG_APP_SECRET_KEYS =
             Set.of("username", "user", "password", "host", "port", "dbname", "uri", "jdbc-uri", "pgpass");
@@ -398,6 +400,7 @@ class PlatformPolicyTest {
         overlay.all("KafkaUser").forEach(u -> known.put(u.name(), KAFKA_USER_SECRET_KEYS));
         known.put(kafka.getMetadata().getName() + "-cluster-ca-cert", Set.of("ca.crt", "ca.p12", "ca.password"));
         known.put(JWT_SECRET, Set.of("publicKey.pem"));
+        known.put(CBKT_MASTER_KEY_SECRET, Set.of("master-key"));
         List<String> problems = new ArrayList<>();
         for (Deployment deployment : deployments(name)) {
             String workload = deployment.getMetadata().getName();

@@ -8,7 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.bipm.gateway.projection.Rebuild;
+import org.bipm.platform.kernel.http.ProblemResponsesFilter;
 import org.bipm.platform.kernel.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -28,6 +30,7 @@ public class AdminResource {
     }
 
     @POST
+    @Extension(name = ProblemResponsesFilter.NOT_A_STREAM_WRITE, value = "false")
     @Operation(summary = "Rebuild every read model from the topics into fresh tables and switch to them when caught up")
     @APIResponse(responseCode = "202", description = "started; follow it with GET")
     @APIResponse(responseCode = "409", description = "a rebuild is running", content = @Content(mediaType = "application/problem+json"))

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bipm.platform.kernel.http.Problem;
 import org.bipm.platform.kernel.http.Writes;
+import org.bipm.platform.kernel.messaging.TraceParent;
 import org.jboss.logging.Logger;
 
 /**
@@ -68,6 +69,10 @@ public class ServiceForwarder {
                 request.header(name, value);
             }
         }
+        String trace = TraceParent.current();
+        if (trace != null) {
+            request.setHeader(TraceParent.HEADER, trace); // the service's span is a child of the gateway's
+        }
         HttpResponse<byte[]> answer;
         try {
             answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -79,6 +84,7 @@ public class ServiceForwarder {
             Thread.currentThread().interrupt();
             return unavailable(service, "the request was interrupted", 1);
         }
+        LOG.debugf("%s %s -> %s: %d", method, pathAndQuery, service, answer.statusCode());
         if (answer.statusCode() >= 500) {
             circuit.failed();
         } else {

@@ -20,6 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.bipm.platform.testing.PlatformStack;
 import org.bipm.platform.testing.Tokens;
 
@@ -30,16 +35,17 @@ import org.bipm.platform.testing.Tokens;
  */
 final class RunningPlatform implements AutoCloseable {
 
-    private static final Map<String, String> DATABASES = new LinkedHashMap<>();
+    private final Map<String, String> databases = new LinkedHashMap<>();
 
-    static {
-        DATABASES.put("membership-service", "membership");
-        DATABASES.put("liaison-service", "liaison");
-        DATABASES.put("cbkt-service", "cbkt");
-        DATABASES.put("events-service", "wmd");
-        DATABASES.put("gateway", "gateway");
+    {
+        databases.put("membership-service", "membership");
+        databases.put("liaison-service", "liaison");
+        databases.put("cbkt-service", "cbkt");
+        databases.put("events-service", "wmd");
+        databases.put("gateway", "gateway");
     }
 
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Path logs = Path.of("target", "e2e-logs").toAbsolutePath();
@@ -48,11 +54,52 @@ final class RunningPlatform implements AutoCloseable {
         PlatformStack.ensureBroker();
         RunningPlatform platform = new RunningPlatform();
         platform.recreateDatabases();
-        DATABASES.keySet().forEach(service -> platform.ports.put(service, freePort()));
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        DATABASES.keySet().forEach(service -> platform.launch(service, run));
-        DATABASES.keySet().forEach(platform::awaitReady);
+        platform.databases.keySet().forEach(service -> platform.ports.put(service, freePort()));
+        platform.databases.keySet().forEach(service -> platform.launch(service, platform.run));
+        platform.databases.keySet().forEach(platform::awaitReady);
         return platform;
+    }
+
+    /**
+     * Starts one more gateway, {@code name}, with a database and a consumer group of its own: it
+     * projects every topic from offset 0, as a new replica or a replay would.
+     */
+    String startFreshGateway(String name) {
+        databases.put(name, name.replace('-', '_'));
+        recreateDatabase(database(name));
+        ports.put(name, freePort());
+        launch(name, UUID.randomUUID().toString().substring(0, 8));
+        awaitReady(name);
+        return url(name);
+    }
+
+    /** Waits until the gateway's consumer group has read every record already on the four topics. */
+    void awaitGatewayCaughtUp() {
+        List<String> topics = List.of("bipm.membership.v1", "bipm.liaison.v1", "bipm.cbkt.v1", "bipm.wmd.v1");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformStack.bootstrapServers()))) {
+            Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+            admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) -> description.partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, Long> end = new LinkedHashMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, info) -> end.put(partition, info.offset()));
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("gateway-e2e-" + run)
+                        .partitionsToOffsetAndMetadata().get();
+                return end.entrySet().stream().allMatch(e -> e.getValue() == 0
+                        || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot tell whether the gateway caught up", e);
+        }
+    }
+
+    /** The log of a started service (its console output: {@code target/e2e-logs/<service>.log}). */
+    String log(String service) {
+        try {
+            return Files.readString(logs.resolve(service + ".log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String gateway() {
@@ -85,22 +132,26 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     private void launch(String service, String run) {
+        String module = service.startsWith("gateway") ? "gateway" : service; // more gateways run the one jar
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
         environment.put("PLATFORM_DATABASE", database(service));
         environment.put("KAFKA_BOOTSTRAP_SERVERS", PlatformStack.bootstrapServers());
         environment.put("JWT_PUBLIC_KEY_LOCATION", Tokens.publicKeyFile().toString());
-        if (service.equals("gateway")) {
+        // the kernel's per-write and per-record lines, so a request's trace id can be followed through the logs
+        environment.put("QUARKUS_LOG_CATEGORY__ORG_BIPM_PLATFORM_KERNEL__LEVEL", "DEBUG");
+        environment.put("QUARKUS_LOG_CATEGORY__ORG_BIPM_GATEWAY_ROUTING__LEVEL", "DEBUG");
+        if (module.equals("gateway")) {
             environment.put("MEMBERSHIP_URL", url("membership-service"));
             environment.put("LIAISON_URL", url("liaison-service"));
             environment.put("CBKT_URL", url("cbkt-service"));
             environment.put("EVENTS_URL", url("events-service"));
-            environment.put("MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_GROUP_ID", "gateway-e2e-" + run);
+            environment.put("MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_GROUP_ID", service + "-e2e-" + run);
         }
         if (service.equals("cbkt-service")) {
             environment.put("MP_MESSAGING_INCOMING_MEMBERSHIP_GROUP_ID", "cbkt-e2e-" + run);
         }
-        Path jar = PlatformStack.root().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = PlatformStack.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify builds them before this module)");
         }
@@ -125,20 +176,22 @@ final class RunningPlatform implements AutoCloseable {
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
-    private static String database(String service) {
-        return DATABASES.get(service) + "_e2e";
+    private String database(String service) {
+        return databases.get(service) + "_e2e";
     }
 
     private void recreateDatabases() {
+        databases.keySet().forEach(service -> recreateDatabase(database(service)));
+    }
+
+    private static void recreateDatabase(String database) {
         String host = System.getenv().getOrDefault("DB_HOST", "127.0.0.1");
         String port = System.getenv().getOrDefault("DB_PORT", "5432");
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres",
                 System.getenv().getOrDefault("DB_USER", "bipm"), System.getenv().getOrDefault("DB_PASSWORD", "bipm"));
              Statement statement = connection.createStatement()) {
-            for (String service : List.copyOf(DATABASES.keySet())) {
-                statement.execute("drop database if exists " + database(service) + " with (force)");
-                statement.execute("create database " + database(service));
-            }
+            statement.execute("drop database if exists " + database + " with (force)");
+            statement.execute("create database " + database);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the e2e databases (the role needs CREATEDB, as ./platform sets up)", e);
         }

@@ -1,6 +1,7 @@
 package org.bipm.platform.kernel.command;
 
 import org.bipm.platform.kernel.eventstore.EventMetadata;
+import org.bipm.platform.kernel.messaging.TraceParent;
 
 /**
  * What surrounds a command besides its content: the version the client expects the stream at
@@ -22,7 +23,8 @@ public record CommandContext(Long expectedVersion, String idempotencyKey, String
         return new CommandContext(expectedVersion, key, actor, correlationId, causationId);
     }
 
+    /** The metadata of the events this command appends, with the trace they are appended in. */
     public EventMetadata metadata() {
-        return new EventMetadata(actor, correlationId, causationId);
+        return new EventMetadata(actor, correlationId, causationId, TraceParent.current());
     }
 }

@@ -18,6 +18,8 @@ import org.bipm.platform.kernel.eventstore.EventStore;
 import org.bipm.platform.kernel.eventstore.RecordedEvent;
 import org.bipm.platform.kernel.eventstore.WrongExpectedVersion;
 import org.bipm.platform.kernel.messaging.PlatformMetrics;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Runs a service's decider against its event store: load the stream, check the expected version,
@@ -29,7 +31,10 @@ import org.bipm.platform.kernel.messaging.PlatformMetrics;
  */
 public abstract class EventSourcedCommands<C, S, E extends DomainEvent> {
 
+    private static final Logger LOG = Logger.getLogger(EventSourcedCommands.class);
     private static final int ATTEMPTS = 5;
+    /** The log field (MDC key) of the command's correlation id, next to the trace and span ids. */
+    public static final String CORRELATION_ID = "correlationId";
 
     @Inject
     EventStore store;
@@ -65,6 +70,10 @@ public abstract class EventSourcedCommands<C, S, E extends DomainEvent> {
     public WriteReceipt handle(String streamId, C command, CommandContext context) {
         long start = System.nanoTime();
         String outcome = "failed";
+        Object outerCorrelation = MDC.get(CORRELATION_ID);
+        if (context.correlationId() != null) {
+            MDC.put(CORRELATION_ID, context.correlationId());
+        }
         try {
             WriteReceipt receipt = decideAndAppend(streamId, command, context);
             outcome = receipt.replayed() ? "replayed" : "accepted";
@@ -77,6 +86,11 @@ public abstract class EventSourcedCommands<C, S, E extends DomainEvent> {
             throw conflict;
         } finally {
             metrics.command(command.getClass().getSimpleName(), outcome, System.nanoTime() - start);
+            if (outerCorrelation == null) {
+                MDC.remove(CORRELATION_ID);
+            } else {
+                MDC.put(CORRELATION_ID, outerCorrelation);
+            }
         }
     }
 
@@ -113,6 +127,8 @@ public abstract class EventSourcedCommands<C, S, E extends DomainEvent> {
         long appendStart = System.nanoTime();
         List<RecordedEvent> recorded = store.append(streamId, loaded.version(), catalog.toNew(events, context.metadata(), json));
         metrics.append(System.nanoTime() - appendStart);
+        LOG.debugf("%s on %s: %d event(s) appended at version %d", command.getClass().getSimpleName(), streamId, events.size(),
+                loaded.version() + events.size());
         if (!events.isEmpty()) {
             List<Change<S, E>> changes = new ArrayList<>(events.size());
             S state = loaded.state();

@@ -13,7 +13,7 @@ import org.bipm.platform.kernel.eventstore.RecordedEvent;
 /**
  * The mapping between a recorded event and a Kafka record: key = stream id (per-stream order),
  * value = the event as JSON, headers = CloudEvents 1.0 binary mode plus the stream version and
- * the correlation/causation ids as extension attributes.
+ * the correlation/causation ids as extension attributes, and the {@code traceparent} of the append.
  */
 public final class CloudEvents {
 
@@ -54,6 +54,8 @@ public final class CloudEvents {
         if (event.metadata() != null) {
             add(headers, CORRELATION_ID, event.metadata().correlationId());
             add(headers, CAUSATION_ID, event.metadata().causationId());
+            // W3C Trace Context: a traced consumer continues the trace of the request that appended the event
+            add(headers, TraceParent.HEADER, event.metadata().traceparent());
         }
         try {
             return new ProducerRecord<>(topic, null, event.streamId(), json.writeValueAsBytes(event), headers);

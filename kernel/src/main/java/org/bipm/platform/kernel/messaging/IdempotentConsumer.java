@@ -7,12 +7,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bipm.platform.kernel.command.EventSourcedCommands;
 import org.bipm.platform.kernel.eventstore.EventStoreFailure;
 import org.bipm.platform.kernel.eventstore.RecordedEvent;
 import org.bipm.platform.kernel.eventstore.Upcasters;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Applies each event at most once per consumer: the event id is recorded in the same database
@@ -47,15 +51,42 @@ public class IdempotentConsumer {
 
     /** Reads a record, brings its data to the current schema version, and applies it once. */
     public boolean consume(String consumer, ConsumerRecord<String, byte[]> record, Upcasters upcasters, Handler handler) {
+        List<String> logged = logContext(record);
         try {
             RecordedEvent event = upcasters.upcast(CloudEvents.fromRecord(record, json));
             boolean applied = applyOnce(consumer, record, event, handler);
             metrics.consumed(consumer, applied ? "applied" : "duplicate", event.recordedAt());
+            LOG.debugf("%s: %s %s %s (%s v%d)", consumer, applied ? "applied" : "already had", event.type(), event.streamId(), event.eventId(),
+                    event.version());
             return applied;
         } catch (PoisonRecord poison) {
             metrics.consumed(consumer, "dead-lettered", null);
             throw poison;
+        } finally {
+            logged.forEach(MDC::remove);
         }
+    }
+
+    /**
+     * Puts the record's trace and correlation ids in the log context (unless the messaging tracing
+     * already did), so a consumer's lines carry the ids of the request that caused the event.
+     * Answers the keys it put, for removal.
+     */
+    private static List<String> logContext(ConsumerRecord<String, byte[]> record) {
+        List<String> put = new ArrayList<>(3);
+        String correlation = CloudEvents.header(record, CloudEvents.CORRELATION_ID);
+        if (correlation != null && MDC.get(EventSourcedCommands.CORRELATION_ID) == null) {
+            MDC.put(EventSourcedCommands.CORRELATION_ID, correlation);
+            put.add(EventSourcedCommands.CORRELATION_ID);
+        }
+        String[] traceparent = String.valueOf(CloudEvents.header(record, TraceParent.HEADER)).split("-");
+        if (traceparent.length == 4 && MDC.get("traceId") == null) {
+            MDC.put("traceId", traceparent[1]);
+            MDC.put("spanId", traceparent[2]);
+            put.add("traceId");
+            put.add("spanId");
+        }
+        return put;
     }
 
     private boolean applyOnce(String consumer, ConsumerRecord<String, byte[]> record, RecordedEvent event, Handler handler) {

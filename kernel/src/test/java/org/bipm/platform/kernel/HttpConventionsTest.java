@@ -102,6 +102,12 @@ class HttpConventionsTest {
                 .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("urn:bipm:problem:validation"))
                 .body("violations", hasSize(2));
         admin().body("").post(counts).then().statusCode(400).contentType(PROBLEM);
+        admin().body("{\"amount\":\"2\",\"effectiveDate\":\"2024-05-21\"}").post(counts)
+                .then().statusCode(400).contentType(PROBLEM).body("field", equalTo("amount"));
+        admin().body("{\"name\":5,\"effectiveDate\":\"2024-05-20\"}").put("/tallies/typed-" + UUID.randomUUID())
+                .then().statusCode(400).contentType(PROBLEM).body("field", equalTo("name"));
+        given().urlEncodingEnabled(false).get("/tallies/nul%00byte")
+                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("urn:bipm:problem:invalid-characters"));
         admin().body("[1,2]").post(counts).then().statusCode(400).contentType(PROBLEM);
         admin().header("If-Match", "yesterday").body("{\"amount\":1,\"effectiveDate\":\"2024-05-21\"}").post(counts)
                 .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("urn:bipm:problem:if-match-invalid"));

@@ -134,6 +134,7 @@ final class RunningPlatform implements AutoCloseable {
     private void launch(String service, String run) {
         String module = service.startsWith("gateway") ? "gateway" : service; // more gateways run the one jar
         Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "8"); // six JVMs share PostgreSQL's 100 connections with the tests
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
         environment.put("PLATFORM_DATABASE", database(service));
         environment.put("KAFKA_BOOTSTRAP_SERVERS", PlatformStack.bootstrapServers());

@@ -172,7 +172,9 @@ public class EventStore {
                     row.getObject("effective_date", java.time.LocalDate.class),
                     row.getTimestamp("recorded_at").toInstant(),
                     (ObjectNode) json.readTree(row.getString("data")),
-                    json.readValue(row.getString("metadata"), EventMetadata.class),
+                    json.readerFor(EventMetadata.class)
+                            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                            .readValue(row.getString("metadata")),
                     row.getLong("position"));
         } catch (JsonProcessingException e) {
             throw new EventStoreFailure("event at position " + row.getLong("position") + " is not readable JSON", e);

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.bipm.platform.kernel.command.StreamMoved;
 import org.bipm.platform.kernel.domain.Rejection;
+import org.bipm.platform.kernel.eventstore.DatabaseErrors;
 import org.bipm.platform.kernel.eventstore.EventStoreFailure;
 import org.bipm.platform.kernel.eventstore.WrongExpectedVersion;
 import org.jboss.logging.Logger;
@@ -138,12 +139,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unavailable(EventStoreFailure failure, HttpServerRequest request) {
+        if (DatabaseErrors.badInput(failure)) {
+            return unstorableInput(request);
+        }
         LOG.warnf("database unavailable for %s %s: %s", request.method(), request.path(), rootCause(failure));
         return serviceUnavailable(request);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable failure, HttpServerRequest request) {
+        if (DatabaseErrors.badInput(failure)) {
+            return unstorableInput(request);
+        }
         if (causedBy(failure, SQLException.class) || causedBy(failure, EventStoreFailure.class)) {
             LOG.warnf("database unavailable for %s %s: %s", request.method(), request.path(), rootCause(failure));
             return serviceUnavailable(request);
@@ -165,6 +172,12 @@ public class ProblemMappers {
         return Problem.of(Response.Status.UNAUTHORIZED, "unauthorized", "A valid bearer token is required",
                         "send 'Authorization: Bearer <token>' with a token of the platform's issuer")
                 .at(request.path()).toResponse().header("WWW-Authenticate", "Bearer").build();
+    }
+
+    private static Response unstorableInput(HttpServerRequest request) {
+        return Problem.of(Response.Status.BAD_REQUEST, "invalid-characters", "The request is invalid",
+                        "the request holds a value that cannot be stored, e.g. a NUL character")
+                .at(request.path()).toResponse().build();
     }
 
     private static Response serviceUnavailable(HttpServerRequest request) {

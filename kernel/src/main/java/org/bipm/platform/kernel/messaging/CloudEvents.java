@@ -75,7 +75,10 @@ public final class CloudEvents {
         }
         RecordedEvent event;
         try {
-            event = json.readValue(record.value(), RecordedEvent.class);
+            // a tolerant reader: a newer producer may add envelope fields this consumer does not know yet
+            event = json.readerFor(RecordedEvent.class)
+                    .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(record.value());
         } catch (Exception e) {
             throw new PoisonRecord("record at " + where(record) + " is not an event: " + e.getMessage());
         }

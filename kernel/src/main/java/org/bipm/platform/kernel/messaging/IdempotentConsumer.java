@@ -12,6 +12,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bipm.platform.kernel.command.EventSourcedCommands;
+import org.bipm.platform.kernel.eventstore.DatabaseErrors;
 import org.bipm.platform.kernel.eventstore.EventStoreFailure;
 import org.bipm.platform.kernel.eventstore.RecordedEvent;
 import org.bipm.platform.kernel.eventstore.Upcasters;
@@ -103,7 +104,7 @@ public class IdempotentConsumer {
             } catch (PoisonRecord poison) {
                 throw poison;
             } catch (RuntimeException failure) {
-                if (!databaseUnavailable(failure) && attempt >= ATTEMPTS_BEFORE_POISON) {
+                if (!DatabaseErrors.unavailable(failure) && attempt >= ATTEMPTS_BEFORE_POISON) {
                     throw new PoisonRecord("event " + event.eventId() + " (" + event.type() + ") cannot be applied by "
                             + consumer + ": " + failure);
                 }
@@ -124,20 +125,6 @@ public class IdempotentConsumer {
         } catch (SQLException e) {
             throw new EventStoreFailure("recording event " + event.eventId() + " as processed failed", e);
         }
-    }
-
-    /** Connection trouble, shutdown, deadlock: worth waiting for rather than sending the event to the DLQ. */
-    static boolean databaseUnavailable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state == null || state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")
-                        || state.equals("40001") || state.equals("40P01")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static void sleep(long millis) {

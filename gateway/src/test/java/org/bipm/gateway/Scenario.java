@@ -65,7 +65,7 @@ public record Scenario(String run, String country, String liaison, String partne
     }
 
     /** Who applied, as the cbkt topic carries it: name and e-mail only sealed. */
-    private static Map<String, Object> nomination(Scenario s, String person) {
+    public static Map<String, Object> nomination(Scenario s, String person) {
         return Map.of("applicant", Map.of("personRef", person, "sealedName", SEALED, "sealedEmail", SEALED,
                         "institute", "Institute " + s.run, "country", s.country),
                 "rmo", "EURAMET", "fundingRequested", true, "countryEligibleForFunding", true);

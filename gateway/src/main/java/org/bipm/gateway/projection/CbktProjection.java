@@ -14,7 +14,8 @@ final class CbktProjection implements ServiceProjection {
         String activity = first(Fields.text(event.data(), "activityId"), event.streamId());
         String application = Fields.text(event.data(), "applicationId");
         if (application != null) {
-            return application(tables, event, activity, application);
+            // cbkt numbers applications within their activity (A0001, ...): the key must name both
+            return application(tables, event, activity, activity + "/" + application);
         }
         if (!event.type().startsWith("Activity")) {
             return new Feed(null, ServiceProjection.line(event.type())); // e.g. a person's data erased: nothing to show

@@ -51,6 +51,27 @@ class ReadModelTest {
     URL root;
 
     @Test
+    void applications_numbered_alike_in_two_activities_are_two_participations() {
+        Scenario s;
+        String token;
+        try (TestEvents events = new TestEvents(json)) {
+            s = Scenario.publish(events);
+            String second = "B-" + s.run();
+            events.publish(TestEvents.CBKT, second, "ActivityCreated", LocalDate.of(2023, 3, 10),
+                    events.data("activityId", second, "details", java.util.Map.of("title", "Second " + s.run(), "type", "WEBINAR"),
+                            "schedule", java.util.Map.of("startDate", "2023-10-12", "endDate", "2023-10-12"), "datePrecision", "DAY"));
+            // cbkt numbers applications per activity: the same id as the first activity's accepted application
+            events.publish(TestEvents.CBKT, second, "ApplicationAccepted", LocalDate.of(2023, 4, 1),
+                    events.data("applicationId", "APP-1-" + s.run(), "funded", false,
+                            "nomination", Scenario.nomination(s, "PERSON-3-" + s.run())));
+            token = s.consistencyToken(events) + ", cbkt:" + events.version(TestEvents.CBKT, second) + ":" + second;
+        }
+        given().header("Consistency-Token", token).get("/api/countries/" + s.country() + "?asOf=2024-01-01")
+                .then().statusCode(200)
+                .body("cbktParticipations", equalTo(2));
+    }
+
+    @Test
     void projects_the_four_topics_once_each_and_sends_poison_to_the_dlq() {
         Scenario s;
         String token;

@@ -1,0 +1,1 @@
+INSERT INTO bench_insert (payload) VALUES ('{"benchmark": "single-row insert"}');

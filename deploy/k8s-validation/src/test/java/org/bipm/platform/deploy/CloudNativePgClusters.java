@@ -4,24 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Checks for CloudNativePG {@code Cluster} documents. No typed model or CRD schema of
- * CloudNativePG resolves in this build, so the document is read as a fabric8
- * {@link GenericKubernetesResource}; the parts that are Kubernetes types (metadata, resources)
- * go through fabric8's typed model, and the fields the platform relies on are checked one by one.
+ * What the CloudNativePG CRD schema ({@link CloudNativePgSchema}) leaves open for a
+ * {@code Cluster}: its metadata read strictly as a Kubernetes {@link ObjectMeta} (the CRD takes
+ * metadata as is, so unknown fields there would only be refused by the API server), a storage size
+ * that is a Kubernetes quantity (the CRD asks only for a string), and the platform's own rules.
  */
 final class CloudNativePgClusters {
 
     static final String API_VERSION = "postgresql.cnpg.io/v1";
     private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-    private static final Set<String> SYNCHRONOUS_METHODS = Set.of("any", "first");
 
     private CloudNativePgClusters() {
+    }
+
+    static boolean isCluster(Manifest manifest) {
+        return manifest.apiVersion().equals(API_VERSION) && manifest.kind().equals("Cluster");
     }
 
     static List<String> problems(Manifest manifest) {
@@ -31,11 +32,13 @@ final class CloudNativePgClusters {
         } catch (IllegalArgumentException e) {
             return List.of("does not read as a Kubernetes resource: " + e.getMessage());
         }
-        problems.addAll(typed(manifest.json().path("metadata"), ObjectMeta.class, ".metadata"));
+        problems.addAll(metadata(manifest.json().path("metadata")));
         JsonNode spec = manifest.json().path("spec");
-        if (!spec.path("instances").isInt() || spec.path("instances").asInt() < 1) {
-            problems.add(".spec.instances: must be an integer >= 1, is " + spec.path("instances"));
+        JsonNode size = spec.path("storage").path("size");
+        if (!size.isTextual() || !isQuantity(size.asText())) {
+            problems.add(".spec.storage.size: must be a Kubernetes quantity, is " + size);
         }
+        // The services connect as the database's owner, through the Secret CloudNativePG makes.
         JsonNode initdb = spec.path("bootstrap").path("initdb");
         for (String field : List.of("database", "owner")) {
             if (!IDENTIFIER.matcher(initdb.path(field).asText()).matches()) {
@@ -45,44 +48,22 @@ final class CloudNativePgClusters {
         if (!initdb.path("secret").isMissingNode()) {
             problems.add(".spec.bootstrap.initdb.secret: the owner's Secret is left to CloudNativePG (<cluster>-app)");
         }
-        JsonNode size = spec.path("storage").path("size");
-        if (!size.isTextual() || !isQuantity(size.asText())) {
-            problems.add(".spec.storage.size: must be a Kubernetes quantity, is " + size);
-        }
-        if (!spec.path("resources").isMissingNode()) {
-            problems.addAll(typed(spec.path("resources"), ResourceRequirements.class, ".spec.resources"));
-        }
-        spec.path("postgresql").path("parameters").properties().forEach(parameter -> {
-            if (!parameter.getValue().isTextual()) {
-                problems.add(".spec.postgresql.parameters." + parameter.getKey() + ": values are strings, is " + parameter.getValue());
-            }
-        });
+        // Synchronous standbys must leave an instance to fail over to.
         JsonNode synchronous = spec.path("postgresql").path("synchronous");
-        if (!synchronous.isMissingNode()) {
-            if (!SYNCHRONOUS_METHODS.contains(synchronous.path("method").asText())) {
-                problems.add(".spec.postgresql.synchronous.method: must be any or first");
-            }
-            if (!synchronous.path("number").isInt() || synchronous.path("number").asInt() < 1
-                    || synchronous.path("number").asInt() >= spec.path("instances").asInt()) {
-                problems.add(".spec.postgresql.synchronous.number: must be between 1 and instances - 1");
-            }
-        }
-        for (String annotated : List.of("annotations", "labels")) {
-            spec.path("inheritedMetadata").path(annotated).properties().forEach(entry -> {
-                if (!entry.getValue().isTextual()) {
-                    problems.add(".spec.inheritedMetadata." + annotated + "." + entry.getKey() + ": values are strings");
-                }
-            });
+        if (!synchronous.isMissingNode() && (synchronous.path("number").asInt() < 1
+                || synchronous.path("number").asInt() >= spec.path("instances").asInt())) {
+            problems.add(".spec.postgresql.synchronous.number: must be between 1 and instances - 1");
         }
         return problems;
     }
 
-    private static List<String> typed(JsonNode json, Class<?> type, String path) {
+    private static List<String> metadata(JsonNode json) {
         try {
-            Object model = TypedModels.read(json, type);
-            return TypedModels.problems(model, json, null).stream().map(p -> path + p).toList();
+            Object model = TypedModels.read(json, ObjectMeta.class);
+            return TypedModels.problems(model, json, null).stream()
+                    .map(p -> ".metadata" + (p.startsWith(".:") ? p.substring(1) : p)).toList();
         } catch (IllegalArgumentException e) {
-            return List.of(path + ": does not read as " + type.getSimpleName() + ": " + e.getMessage());
+            return List.of(".metadata: does not read as ObjectMeta: " + e.getMessage());
         }
     }
 

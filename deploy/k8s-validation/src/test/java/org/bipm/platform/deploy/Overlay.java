@@ -4,17 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -73,42 +70,14 @@ record Overlay(String name, List<Manifest> manifests) {
 
     private static String kustomize(Path dir) {
         String kubectl = Optional.ofNullable(System.getenv("KUBECTL")).orElse("kubectl");
-        Process process;
-        try {
-            process = new ProcessBuilder(kubectl, "kustomize", dir.toString()).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("""
-                    The Kubernetes manifests are rendered with `kubectl kustomize`, but `%s` could not be run (%s).
-                    Install kubectl (it includes kustomize; no cluster is needed) or point the KUBECTL
-                    environment variable at it.""".formatted(kubectl, e.getMessage()), e);
+        Commands.Result rendered = Commands.run(List.of(kubectl, "kustomize", dir.toString()), null, Duration.ofSeconds(120), """
+                The Kubernetes manifests are rendered with `kubectl kustomize`. Install kubectl (it includes
+                kustomize; no cluster is needed) or point the KUBECTL environment variable at it.""");
+        if (rendered.exitCode() != 0) {
+            throw new IllegalStateException("kubectl kustomize " + dir + " failed (exit " + rendered.exitCode()
+                    + "):\n" + rendered.stderr());
         }
-        try {
-            CompletableFuture<String> stdout = read(process.getInputStream());
-            CompletableFuture<String> stderr = read(process.getErrorStream());
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("kubectl kustomize " + dir + " did not finish within 120 s");
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("kubectl kustomize " + dir + " failed (exit " + process.exitValue()
-                        + "):\n" + stderr.join());
-            }
-            return stdout.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IllegalStateException("interrupted while rendering " + dir, e);
-        }
-    }
-
-    private static CompletableFuture<String> read(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return rendered.stdout();
     }
 
     @Override

@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * One small world on all four topics, with names of its own: a country that becomes an Associate,
- * joins EURAMET and accedes; a liaison signed with a review date; a workshop with two applications
- * from that country; a World Metrology Day edition (in a far year of its own) with a theme, two
- * translations and two celebrations in the country, one of them cancelled.
+ * joins EURAMET and accedes (that accession at schema version 1); a liaison signed with a review date;
+ * a workshop with two applications from that country; a World Metrology Day edition (in a far year of
+ * its own) with a theme, two translations and two celebrations in the country, one of them cancelled.
  */
 public record Scenario(String run, String country, String liaison, String partner, String activity, int year, String wmdStream) {
 
@@ -27,6 +27,7 @@ public record Scenario(String run, String country, String liaison, String partne
                         "datePrecision", "DAY", "source", "test"));
         events.publish(MEMBERSHIP, s.country, "RmoAffiliationChanged", LocalDate.of(2019, 5, 20),
                 events.data("rmo", "EURAMET", "datePrecision", "DAY", "source", "test"));
+        // at schema version 1, as published before AccededToConvention v2: upcast on reading (fromAssociate = true)
         events.publish(MEMBERSHIP, s.country, "AccededToConvention", LocalDate.of(2022, 1, 1),
                 events.data("name", "Land " + run, "previousCategory", "ASSOCIATE_STATE", "datePrecision", "YEAR", "source", "test"));
 

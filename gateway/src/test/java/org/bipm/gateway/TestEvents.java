@@ -55,10 +55,14 @@ public final class TestEvents implements AutoCloseable {
         return data;
     }
 
-    /** Publishes the next event of the stream; returns it (to publish again as a duplicate). */
+    /** Publishes the next event of the stream at schema version 1; returns it (to publish again as a duplicate). */
     public RecordedEvent publish(String topic, String stream, String type, LocalDate effectiveDate, ObjectNode data) {
+        return publish(topic, stream, type, 1, effectiveDate, data);
+    }
+
+    public RecordedEvent publish(String topic, String stream, String type, int schemaVersion, LocalDate effectiveDate, ObjectNode data) {
         long version = versions.merge(topic + "/" + stream, 1L, Long::sum);
-        RecordedEvent event = new RecordedEvent(UUID.randomUUID(), stream, version, type, 1, effectiveDate, Instant.now(),
+        RecordedEvent event = new RecordedEvent(UUID.randomUUID(), stream, version, type, schemaVersion, effectiveDate, Instant.now(),
                 data, EventMetadata.system("test"), version);
         return republish(topic, event);
     }

@@ -3,6 +3,7 @@ package org.bipm.cbkt.projection;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bipm.platform.contracts.EventUpcasters;
 import org.bipm.platform.kernel.eventstore.Upcasters;
 import org.bipm.platform.kernel.messaging.IdempotentConsumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -15,8 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class MembershipConsumer {
 
     static final String CONSUMER = "cbkt-service/membership";
-    /** The membership events cbkt reads are all at schema version 1. */
-    private static final Upcasters UPCASTERS = new Upcasters();
+    /** Older schema versions on the topic are read at the current one, by the same steps as every reader. */
+    private static final Upcasters UPCASTERS = EventUpcasters.create();
 
     private final IdempotentConsumer consumer;
     private final FundingEligibility eligibility;

@@ -35,8 +35,16 @@ final class MembershipProjection implements ServiceProjection {
         tables.update("insert into {s}.membership_facts (code, version, effective_date, event_type, name, category, status, rmo) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
                 code, event.version(), event.effectiveDate(), event.type(), after.name(), after.category(), after.status(), after.rmo());
-        return new Feed(code, ServiceProjection.line(event.type(), code, after.name(),
-                event.type().equals("RmoAffiliationChanged") ? after.rmo() : null));
+        return new Feed(code, ServiceProjection.line(event.type(), code, after.name(), detail(event, after)));
+    }
+
+    /** What the feed line adds to the type and the participant: the new RMO; where an accession came from. */
+    private static String detail(RecordedEvent event, Participant after) {
+        return switch (event.type()) {
+            case "RmoAffiliationChanged" -> after.rmo();
+            case "AccededToConvention" -> Boolean.TRUE.equals(Fields.bool(event.data(), "fromAssociate")) ? "from Associate" : null;
+            default -> null;
+        };
     }
 
     private static Participant withStatus(Participant before, String status) {

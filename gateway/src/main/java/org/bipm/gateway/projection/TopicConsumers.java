@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bipm.platform.contracts.EventUpcasters;
 import org.bipm.platform.kernel.eventstore.Upcasters;
 import org.bipm.platform.kernel.messaging.IdempotentConsumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -18,8 +19,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class TopicConsumers {
 
     static final String CONSUMER = "gateway-read-models";
-    /** The gateway reads data at the version each service publishes; fields it does not use are ignored. */
-    static final Upcasters UPCASTERS = new Upcasters();
+    /** Older schema versions on the topics are read at the current one (here and in the rebuild), by the steps every reader shares. */
+    static final Upcasters UPCASTERS = EventUpcasters.create();
 
     private final IdempotentConsumer consumer;
     private final Projector projector;

@@ -145,6 +145,42 @@ class ReadModelTest {
     }
 
     @Test
+    void an_accession_published_at_schema_version_1_reads_like_one_at_version_2() {
+        String run = TestEvents.unique();
+        String old = "O" + run;
+        String current = "N" + run;
+        String token;
+        try (TestEvents events = new TestEvents(json)) {
+            for (String code : List.of(old, current)) {
+                events.publish(MEMBERSHIP, code, "AssociateAdmitted", LocalDate.of(2015, 5, 20), events.data("name", "Land " + run,
+                        "category", "ASSOCIATE_STATE", "composition", List.of(), "datePrecision", "DAY", "source", "test"));
+                events.publish(MEMBERSHIP, code, "RmoAffiliationChanged", LocalDate.of(2016, 1, 1),
+                        events.data("rmo", "SIM", "datePrecision", "DAY", "source", "test"));
+            }
+            events.publish(MEMBERSHIP, old, "AccededToConvention", 1, LocalDate.of(2020, 1, 1), events.data("name", "Land " + run,
+                    "previousCategory", "ASSOCIATE_STATE", "datePrecision", "DAY", "source", "test"));
+            events.publish(MEMBERSHIP, current, "AccededToConvention", 2, LocalDate.of(2020, 1, 1), events.data("name", "Land " + run,
+                    "fromAssociate", true, "datePrecision", "DAY", "source", "test"));
+            token = "membership:3:" + old + ", membership:3:" + current;
+        }
+
+        for (String code : List.of(old, current)) {
+            given().header("Consistency-Token", token).get("/api/activity?service=membership&country=" + code).then().statusCode(200)
+                    .body("total", equalTo(3))
+                    .body("items[0].type", equalTo("AccededToConvention"))
+                    .body("items[0].summary", equalTo("Acceded to convention · " + code + " · Land " + run + " · from Associate"));
+        }
+        for (String asOf : List.of("2019-12-31", "2020-01-01")) {
+            String profileOfOld = given().get("/api/countries/" + old + "?asOf=" + asOf).then().statusCode(200).extract().asString();
+            String profileOfCurrent = given().get("/api/countries/" + current + "?asOf=" + asOf).then().statusCode(200).extract().asString();
+            assertThat(profileOfOld.replace(old, "CODE")).as("as of %s", asOf).isEqualTo(profileOfCurrent.replace(current, "CODE"));
+        }
+        given().get("/api/countries/" + old + "?asOf=2020-01-01").then()
+                .body("membership.category", equalTo("MEMBER_STATE"))
+                .body("membership.rmo", equalTo("SIM"));
+    }
+
+    @Test
     void keeps_no_personal_data_of_cbkt_applicants() throws Exception {
         Scenario s;
         try (TestEvents events = new TestEvents(json)) {

@@ -114,7 +114,7 @@ public final class MembershipDecider implements Decider<MembershipCommand, Parti
             case Unknown unknown -> {
                 requireName(accede.name());
                 EffectiveDates.requireNotBefore(null, accede.effectiveDate());
-                yield new AccededToConvention(accede.name().strip(), null,
+                yield new AccededToConvention(accede.name().strip(), false,
                         accede.effectiveDate(), precision, accede.source());
             }
             case Known known -> {
@@ -130,7 +130,8 @@ public final class MembershipDecider implements Decider<MembershipCommand, Parti
                 }
                 EffectiveDates.requireNotBefore(known.latestFact(), accede.effectiveDate());
                 String name = accede.name() == null || accede.name().isBlank() ? known.name() : accede.name().strip();
-                yield new AccededToConvention(name, known.participating() ? known.category() : null,
+                // taking part and not a Member State nor an Economy: an Associate State
+                yield new AccededToConvention(name, known.participating(),
                         accede.effectiveDate(), precision, accede.source());
             }
         };
@@ -179,9 +180,9 @@ public final class MembershipDecider implements Decider<MembershipCommand, Parti
             return switch (event) {
                 case AssociateAdmitted admitted ->
                         Known.joining(admitted.name(), admitted.category(), admitted.composition(), known.rmo(), admitted.effectiveDate());
-                case AccededToConvention acceded -> acceded.previousCategory() == null
-                        ? Known.joining(acceded.name(), Category.MEMBER_STATE, List.of(), known.rmo(), acceded.effectiveDate())
-                        : known.withCategory(acceded.name(), Category.MEMBER_STATE, acceded.effectiveDate());
+                case AccededToConvention acceded -> acceded.fromAssociate()
+                        ? known.withCategory(acceded.name(), Category.MEMBER_STATE, acceded.effectiveDate())
+                        : Known.joining(acceded.name(), Category.MEMBER_STATE, List.of(), known.rmo(), acceded.effectiveDate());
                 case RmoAffiliationChanged changed -> known.withRmo(changed.rmo(), changed.effectiveDate());
                 case ParticipantSuspended suspended -> known.withStatus(Status.SUSPENDED, suspended.effectiveDate());
                 case ParticipantReinstated reinstated -> known.withStatus(Status.ACTIVE, reinstated.effectiveDate());

@@ -21,8 +21,12 @@ public sealed interface MembershipEvent extends DomainEvent {
                              LocalDate effectiveDate, DatePrecision datePrecision, String source) implements MembershipEvent {
     }
 
-    /** {@code previousCategory}: ASSOCIATE_STATE when it acceded from Associate status, null when it was not taking part. */
-    record AccededToConvention(String name, Category previousCategory,
+    /**
+     * {@code fromAssociate}: it acceded from Associate status (its history keeps both facts), rather than
+     * as a State that did not take part. Schema version 2; version 1 said the same with a nullable
+     * {@code previousCategory}, upcast on reading.
+     */
+    record AccededToConvention(String name, boolean fromAssociate,
                                LocalDate effectiveDate, DatePrecision datePrecision, String source) implements MembershipEvent {
     }
 

@@ -10,6 +10,7 @@ import org.bipm.membership.domain.Participant;
 import org.bipm.membership.projection.ParticipantSnapshots;
 import org.bipm.membership.projection.ParticipantView;
 import org.bipm.platform.kernel.command.EventSourcedCommands;
+import org.bipm.platform.contracts.EventUpcasters;
 import org.bipm.platform.kernel.eventstore.EventCatalog;
 
 /** Participants' streams: each command is decided, appended and projected in one transaction. */
@@ -20,7 +21,8 @@ public class ParticipantCommands extends EventSourcedCommands<MembershipCommand,
     ParticipantSnapshots snapshots;
 
     public ParticipantCommands() {
-        super(new MembershipDecider(), EventCatalog.of(MembershipEvent.class));
+        // the same steps as the topic's consumers: events stored in an older schema version read as the current one
+        super(new MembershipDecider(), EventCatalog.of(MembershipEvent.class, EventUpcasters.create()));
     }
 
     @Override

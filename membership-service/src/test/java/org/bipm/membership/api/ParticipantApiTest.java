@@ -67,8 +67,9 @@ class ParticipantApiTest {
             assertThat(TopicProbe.header(record, "ce_subject")).isEqualTo(code);
             assertThat(TopicProbe.header(record, "ce_specversion")).isEqualTo("1.0");
             assertThat(TopicProbe.header(record, "ce_streamversion")).isEqualTo("1");
+            assertThat(TopicProbe.header(record, "ce_schemaversion")).isEqualTo("2");
             assertThat(TopicProbe.header(record, "ce_time")).isNotBlank();
-            assertThat(TopicProbe.value(record)).contains("\"name\":\"Testland\"", "\"datePrecision\":\"MONTH\"");
+            assertThat(TopicProbe.value(record)).contains("\"name\":\"Testland\"", "\"fromAssociate\":false", "\"datePrecision\":\"MONTH\"");
         }
         given().get(PARTICIPANTS + code).then().statusCode(200).header("ETag", "\"1\"")
                 .body("code", equalTo(code)).body("category", equalTo("MEMBER_STATE")).body("status", equalTo("ACTIVE"));
@@ -140,7 +141,7 @@ class ParticipantApiTest {
         assertThat(after.associateStates()).isEqualTo(before.associateStates() - 1);
         given().get(PARTICIPANTS + code + "/history").then().statusCode(200)
                 .body("type", equalTo(List.of("AssociateAdmitted", "AccededToConvention")))
-                .body("[1].data.previousCategory", equalTo("ASSOCIATE_STATE"));
+                .body("[1].data.fromAssociate", equalTo(true));
     }
 
     private record Summary(int memberStates, int associates, int associateStates) {

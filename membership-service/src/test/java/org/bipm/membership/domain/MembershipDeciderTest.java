@@ -43,7 +43,7 @@ class MembershipDeciderTest {
     private static final AssociateAdmitted GHANA_ADMITTED =
             new AssociateAdmitted("Ghana", Category.ASSOCIATE_STATE, List.of(), MARCH_2023, DatePrecision.MONTH, ANNEX);
     private static final AccededToConvention KENYA_ACCEDED =
-            new AccededToConvention("Kenya", null, MARCH_2023, DatePrecision.MONTH, ANNEX);
+            new AccededToConvention("Kenya", false, MARCH_2023, DatePrecision.MONTH, ANNEX);
     private static final List<Constituent> CARICOM_STATES = List.of(new Constituent("BB", "Barbados"), new Constituent("GY", "Guyana"));
     private static final AssociateAdmitted CARICOM_ADMITTED =
             new AssociateAdmitted("CARICOM", Category.ASSOCIATE_ECONOMY, CARICOM_STATES, MARCH_2023, DatePrecision.MONTH, ANNEX);
@@ -81,7 +81,7 @@ class MembershipDeciderTest {
     void an_associate_state_accedes_and_its_history_keeps_both_facts() {
         Known after = (Known) SPEC.given(GHANA_ADMITTED, MRA_SIGNED)
                 .when(new Accede("GH", null, LATER, null, null))
-                .then(new AccededToConvention("Ghana", Category.ASSOCIATE_STATE, LATER, DAY, null));
+                .then(new AccededToConvention("Ghana", true, LATER, DAY, null));
         assertThat(after.category()).isEqualTo(Category.MEMBER_STATE);
         assertThat(after.mraSignedOn()).as("the signature stays with the State").isEqualTo(MARCH_2023);
     }
@@ -99,7 +99,7 @@ class MembershipDeciderTest {
     void a_participant_that_was_excluded_may_accede_again() {
         SPEC.given(GHANA_ADMITTED, new ParticipantExcluded("arrears", LATER, DAY, null))
                 .when(new Accede("GH", null, LATER, DAY, null))
-                .then(new AccededToConvention("Ghana", null, LATER, DAY, null));
+                .then(new AccededToConvention("Ghana", false, LATER, DAY, null));
     }
 
     @Test

@@ -6,6 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,8 +26,9 @@ import org.bipm.platform.testing.PlatformStack;
 import org.junit.jupiter.api.Test;
 
 /**
- * The published event contracts, checked against the repository: the AsyncAPI document names every
- * event type that has a JSON Schema, and a released schema version never changes incompatibly.
+ * The published event contracts, checked against the repository: the AsyncAPI document is valid
+ * AsyncAPI 3.0.0 and names every event type that has a JSON Schema, and a released schema version
+ * never changes incompatibly.
  * Releasing a schema = copying it to {@code deploy/contracts/released/<topic>/}; changing its meaning
  * afterwards needs a new version file (and an upcaster).
  */
@@ -52,6 +58,39 @@ class EventContractsTest {
         TOPICS.forEach((module, topic) -> byTopic.put(topic,
                 files(ROOT.resolve(module).resolve("src/main/resources/META-INF/schemas").resolve(topic))));
         return byTopic;
+    }
+
+    @Test
+    void asyncapi_is_valid_against_the_official_asyncapi_3_0_0_json_schema_and_its_references_resolve() throws IOException {
+        JsonNode asyncApi = new YAMLMapper().readTree(ROOT.resolve("deploy/contracts/asyncapi.yaml").toFile());
+        JsonNode official;
+        try (InputStream in = getClass().getResourceAsStream("/asyncapi/3.0.0-without-$id.json")) {
+            official = json.readTree(in); // @asyncapi/specs 6.11.1, see src/test/resources/asyncapi/README.md
+        }
+        var validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+                .getSchema(official, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+        assertThat(validator.validate(asyncApi)).extracting(ValidationMessage::toString).isEmpty();
+
+        // what the JSON Schema cannot see and AsyncAPI parsers refuse: a reference to nothing, in the document
+        // or among the event schemas served next to it (schemas/<topic>/<Type>.v<n>.json)
+        Map<String, Map<String, Path>> schemas = currentSchemas();
+        List<String> dangling = new ArrayList<>();
+        references(asyncApi, ref -> {
+            String[] file = ref.split("/");
+            boolean found = ref.startsWith("#/") ? !asyncApi.at(ref.substring(1)).isMissingNode()
+                    : file.length == 3 && file[0].equals("schemas") && schemas.getOrDefault(file[1], Map.of()).containsKey(file[2]);
+            if (!found) {
+                dangling.add(ref);
+            }
+        });
+        assertThat(dangling).isEmpty();
+    }
+
+    private static void references(JsonNode node, java.util.function.Consumer<String> ref) {
+        if (node.isObject() && node.path("$ref").isTextual()) {
+            ref.accept(node.get("$ref").asText());
+        }
+        node.forEach(child -> references(child, ref));
     }
 
     @Test

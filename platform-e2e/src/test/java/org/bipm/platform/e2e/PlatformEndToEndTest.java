@@ -114,28 +114,34 @@ class PlatformEndToEndTest {
 
     @Test
     @Order(4)
-    void one_trace_id_follows_a_write_from_the_gateway_through_the_service_to_the_projection() {
+    void one_trace_id_and_one_correlation_id_follow_a_write_from_the_gateway_through_the_service_to_the_projection() {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String code = "TR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        String token = given().baseUri(platform.gateway())
+        var answer = given().baseUri(platform.gateway())
                 .auth().oauth2(Tokens.forRole("membership-officer")).contentType(ContentType.JSON)
                 .header("traceparent", "00-" + traceId + "-" + "a1b2c3d4e5f60718" + "-01")
                 .body("{\"name\":\"Traced Economy\",\"category\":\"ASSOCIATE_ECONOMY\",\"effectiveDate\":\"2024-05-20\"}")
                 .post("/api/membership/participants/" + code + "/associate-admission")
-                .then().statusCode(201).extract().header("Consistency-Token");
-        given().baseUri(platform.gateway()).header("Consistency-Token", token).get("/api/countries/" + code).then().statusCode(200);
+                .then().statusCode(201).extract();
+        // the client sent none: the gateway gave the request one, and names it in the answer
+        String correlationId = answer.header("X-Correlation-Id");
+        assertThat(correlationId).isNotBlank();
+        given().baseUri(platform.gateway()).header("Consistency-Token", answer.header("Consistency-Token"))
+                .get("/api/countries/" + code).then().statusCode(200);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(linesWith(platform.log("gateway"), traceId)).as("gateway: the forwarded request and the projection")
-                    .anyMatch(line -> line.contains("/associate-admission -> membership: 201"))
-                    .anyMatch(line -> line.contains("applied AssociateAdmitted " + code));
-            assertThat(linesWith(platform.log("membership-service"), traceId)).as("membership-service: the write")
-                    .anyMatch(line -> line.contains("AdmitAssociate on " + code));
+            for (String id : List.of(traceId, correlationId)) {
+                assertThat(linesWith(platform.log("gateway"), id)).as("gateway: the forwarded request and the projection, %s", id)
+                        .anyMatch(line -> line.contains("/associate-admission -> membership: 201"))
+                        .anyMatch(line -> line.contains("applied AssociateAdmitted " + code));
+                assertThat(linesWith(platform.log("membership-service"), id)).as("membership-service: the write, %s", id)
+                        .anyMatch(line -> line.contains("AdmitAssociate on " + code));
+            }
         });
     }
 
-    private static List<String> linesWith(String log, String traceId) {
-        return log.lines().filter(line -> line.contains(traceId)).toList(); // JSON lines in the prod profile: "mdc":{"traceId":...}
+    private static List<String> linesWith(String log, String id) {
+        return log.lines().filter(line -> line.contains(id)).toList(); // JSON lines in the prod profile: "mdc":{"traceId":...}
     }
 
     /**

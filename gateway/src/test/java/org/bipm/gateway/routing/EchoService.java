@@ -33,6 +33,7 @@ public class EchoService implements QuarkusTestResourceLifecycleManager {
                     + ",\"authorization\":\"" + header(exchange, "Authorization") + "\""
                     + ",\"ifMatch\":" + quoted(header(exchange, "If-Match"))
                     + ",\"idempotencyKey\":\"" + header(exchange, "Idempotency-Key") + "\""
+                    + ",\"correlationId\":\"" + header(exchange, "X-Correlation-Id") + "\""
                     + ",\"body\":" + quoted(body) + "}";
             byte[] bytes = echo.getBytes(StandardCharsets.UTF_8);
             int status = exchange.getRequestURI().getPath().endsWith("/missing") ? 404 : exchange.getRequestMethod().equals("GET") ? 200 : 201;
@@ -40,6 +41,7 @@ public class EchoService implements QuarkusTestResourceLifecycleManager {
             exchange.getResponseHeaders().add("ETag", "\"7\"");
             exchange.getResponseHeaders().add("Stream-Id", "FR");
             exchange.getResponseHeaders().add("X-Upstream", "echo");
+            exchange.getResponseHeaders().add("X-Correlation-Id", header(exchange, "X-Correlation-Id")); // as a service answers
             exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();

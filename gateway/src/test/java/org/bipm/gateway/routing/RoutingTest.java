@@ -1,6 +1,7 @@
 package org.bipm.gateway.routing;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 
@@ -31,6 +32,24 @@ class RoutingTest {
                 .body("idempotencyKey", equalTo("k-1"))
                 .body("body", equalTo("{\"effectiveDate\":\"2023-03-01\"}"));
         given().get("/api/membership/participants/FR/missing").then().statusCode(404);
+    }
+
+    @Test
+    void a_request_carries_the_callers_correlation_id_or_a_new_one_to_the_service_and_back() {
+        given().header("X-Correlation-Id", "flow-42").get("/api/membership/participants/FR")
+                .then().statusCode(200).header("X-Correlation-Id", "flow-42").body("correlationId", equalTo("flow-42"));
+
+        for (String unusable : new String[] {null, "", "x".repeat(201), "two words"}) {
+            var request = given();
+            if (unusable != null) {
+                request.header("X-Correlation-Id", unusable);
+            }
+            var answer = request.get("/api/membership/participants/FR").then().statusCode(200).extract();
+            assertThat(answer.headers().getValues("X-Correlation-Id")).as("for %s", unusable).hasSize(1);
+            String minted = answer.header("X-Correlation-Id");
+            assertThat(minted).as("for %s", unusable).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+            assertThat(answer.<String>path("correlationId")).isEqualTo(minted);
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.bipm.platform.kernel.messaging.Notifications;
 
 /**
  * The append-only event store on PostgreSQL. Appends happen inside the caller's transaction and
@@ -24,7 +25,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class EventStore {
 
-    /** Channel the outbox relay listens on; the notification is delivered at commit. */
+    /** Channel the outbox relay listens on; notified once the append has committed. */
     public static final String OUTBOX_CHANNEL = "outbox";
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS =
@@ -33,11 +34,13 @@ public class EventStore {
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final EventSchemas schemas;
+    private final Notifications notifications;
 
-    public EventStore(DataSource dataSource, ObjectMapper json, EventSchemas schemas) {
+    public EventStore(DataSource dataSource, ObjectMapper json, EventSchemas schemas, Notifications notifications) {
         this.dataSource = dataSource;
         this.json = json;
         this.schemas = schemas;
+        this.notifications = notifications;
     }
 
     /**
@@ -60,6 +63,7 @@ public class EventStore {
             }
             List<RecordedEvent> recorded = insertEvents(connection, streamId, expectedVersion, recordedAt, events);
             insertOutbox(connection, recorded);
+            notifications.afterCommit(OUTBOX_CHANNEL, "");
             return recorded;
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("events_stream_version_unique")) {
@@ -137,10 +141,6 @@ public class EventStore {
                 "insert into outbox (position) select unnest(?::bigint[])")) {
             statement.setArray(1, connection.createArrayOf("bigint", positions));
             statement.executeUpdate();
-        }
-        try (PreparedStatement statement = connection.prepareStatement("select pg_notify(?, '')")) {
-            statement.setString(1, OUTBOX_CHANNEL);
-            statement.execute();
         }
     }
 

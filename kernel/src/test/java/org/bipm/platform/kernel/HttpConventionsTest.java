@@ -116,6 +116,14 @@ class HttpConventionsTest {
     }
 
     @Test
+    void a_body_over_the_size_limit_is_a_413_problem() {
+        String id = opened("large-" + UUID.randomUUID());
+        admin().body("{\"amount\":1,\"effectiveDate\":\"2024-05-21\",\"note\":\"" + "x".repeat(1_100_000) + "\"}")
+                .post("/tallies/" + id + "/counts")
+                .then().statusCode(413).contentType(PROBLEM).body("type", equalTo("urn:bipm:problem:body-too-large"));
+    }
+
+    @Test
     void refusals_of_the_domain_are_problems_with_their_own_type() {
         String id = opened("rules-" + UUID.randomUUID());
         admin().body("{\"name\":\"t\",\"effectiveDate\":\"2024-05-20\"}").put("/tallies/" + id)

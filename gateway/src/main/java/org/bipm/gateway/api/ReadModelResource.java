@@ -13,7 +13,9 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import org.bipm.gateway.consistency.ReadYourWrites;
+import org.bipm.gateway.projection.CountryProfileCache;
 import org.bipm.gateway.projection.ReadModels;
 import org.bipm.gateway.routing.ConsistencyToken;
 import org.bipm.platform.kernel.domain.Rejection;
@@ -36,10 +38,12 @@ public class ReadModelResource {
 
     private final ReadModels readModels;
     private final ReadYourWrites readYourWrites;
+    private final CountryProfileCache profiles;
 
-    public ReadModelResource(ReadModels readModels, ReadYourWrites readYourWrites) {
+    public ReadModelResource(ReadModels readModels, ReadYourWrites readYourWrites, CountryProfileCache profiles) {
         this.readModels = readModels;
         this.readYourWrites = readYourWrites;
+        this.profiles = profiles;
     }
 
     @GET
@@ -61,9 +65,16 @@ public class ReadModelResource {
             content = @Content(mediaType = "application/problem+json"))
     public ReadModels.CountryProfile country(@PathParam("code") String code, @QueryParam("asOf") String asOf,
                                              @HeaderParam(ConsistencyToken.HEADER) @Parameter(in = ParameterIn.HEADER) String tokens) {
-        readYourWrites.await(tokens);
-        return readModels.country(code.toUpperCase(), date(asOf))
-                .orElseThrow(() -> Rejection.notFound("country-not-found", "the read models know nothing of " + code));
+        String country = code.toUpperCase();
+        LocalDate date = date(asOf);
+        Optional<ReadModels.CountryProfile> profile;
+        if (tokens == null) {
+            profile = profiles.get(country, date, () -> readModels.country(country, date));
+        } else {
+            readYourWrites.await(tokens); // a reader waiting for its own write reads the tables themselves
+            profile = readModels.country(country, date);
+        }
+        return profile.orElseThrow(() -> Rejection.notFound("country-not-found", "the read models know nothing of " + code));
     }
 
     @GET

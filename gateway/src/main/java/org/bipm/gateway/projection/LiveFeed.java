@@ -17,9 +17,11 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * Every event the live read models take in, as it is committed, on whichever replica projected it:
- * the projector notifies {@link Projector#CHANNEL} in its transaction and each replica listens on
- * its own database session and passes the items on to its live-feed clients.
+ * Every event the live read models take in, once committed, on whichever replica projected it:
+ * the projector notifies {@link Projector#CHANNEL} after its transaction commits and each replica
+ * listens on its own database session and passes the items on to its live-feed clients. Best
+ * effort, like any live view: an item whose notification was lost is still in {@code /api/activity}.
+ * The same notifications tell the {@link CountryProfileCache} which profiles changed.
  */
 @ApplicationScoped
 public class LiveFeed {
@@ -28,17 +30,19 @@ public class LiveFeed {
 
     private final BroadcastProcessor<ActivityItem> items = BroadcastProcessor.create();
     private final ObjectMapper json;
+    private final CountryProfileCache profiles;
     private final String jdbcUrl;
     private final String username;
     private final Optional<String> password;
     private volatile boolean running;
     private Thread listener;
 
-    public LiveFeed(ObjectMapper json,
+    public LiveFeed(ObjectMapper json, CountryProfileCache profiles,
                     @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
                     @ConfigProperty(name = "quarkus.datasource.username") String username,
                     @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.json = json;
+        this.profiles = profiles;
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
@@ -67,12 +71,15 @@ public class LiveFeed {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("listen " + Projector.CHANNEL);
                 }
+                profiles.clear(); // whatever changed while no one listened
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] received = notifications.getNotifications(1000);
                     if (received != null) {
                         for (PGNotification notification : received) {
-                            items.onNext(json.readValue(notification.getParameter(), ActivityItem.class));
+                            ActivityItem item = json.readValue(notification.getParameter(), ActivityItem.class);
+                            profiles.changed(item.country());
+                            items.onNext(item);
                         }
                     }
                 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Timestamp;
 import java.util.Map;
 import org.bipm.platform.kernel.eventstore.RecordedEvent;
+import org.bipm.platform.kernel.messaging.Notifications;
 import org.bipm.platform.kernel.messaging.PoisonRecord;
 
 /**
@@ -16,7 +17,7 @@ import org.bipm.platform.kernel.messaging.PoisonRecord;
 @ApplicationScoped
 public class Projector {
 
-    /** Notified (at commit) with each event the live tables take in: the live feed of every replica. */
+    /** Notified, once committed, with each event the live tables take in: the live feed of every replica. */
     public static final String CHANNEL = "gateway_activity";
 
     /** The four topics by the service name the routes and consistency tokens use. */
@@ -33,9 +34,11 @@ public class Projector {
             "wmd", new WmdProjection());
 
     private final ObjectMapper json;
+    private final Notifications notifications;
 
-    public Projector(ObjectMapper json) {
+    public Projector(ObjectMapper json, Notifications notifications) {
         this.json = json;
+        this.notifications = notifications;
     }
 
     /** {@code bipm.cbkt.v1} → {@code cbkt}. */
@@ -57,14 +60,15 @@ public class Projector {
             return false;
         }
         ServiceProjection.Feed feed = PROJECTIONS.get(service).apply(tables, event);
-        tables.update("update {s}.activity set country = ?, summary = ? where event_id = ?", feed.country(), feed.summary(), event.eventId());
-        tables.update("insert into {s}.stream_versions (service, stream_id, version) values (?, ?, ?) "
+        // one round trip for both: the feed line, and the stream's version for read-your-writes
+        tables.update("with feed as (update {s}.activity set country = ?, summary = ? where event_id = ?) "
+                        + "insert into {s}.stream_versions (service, stream_id, version) values (?, ?, ?) "
                         + "on conflict (service, stream_id) do update set version = greatest(stream_versions.version, excluded.version)",
-                service, event.streamId(), event.version());
+                feed.country(), feed.summary(), event.eventId(), service, event.streamId(), event.version());
         if (tables.schema().equals(Tables.LIVE)) {
             ActivityItem item = new ActivityItem(event.eventId(), service, event.type(), event.streamId(), event.version(),
                     feed.country(), event.effectiveDate(), event.recordedAt(), feed.summary());
-            tables.one("select pg_notify(?, ?)", row -> Boolean.TRUE, CHANNEL, write(item));
+            notifications.afterCommit(CHANNEL, write(item));
         }
         return true;
     }

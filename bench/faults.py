@@ -17,6 +17,8 @@ import urllib.error
 import urllib.request
 import uuid
 
+# The replicas start as ./platform up starts the services.
+JAVA_OPTS = os.environ.get("PLATFORM_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").split()
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GATEWAY = "http://127.0.0.1:%s" % os.environ.get("GATEWAY_PORT", "8080")
 KAFKA = "127.0.0.1:%s" % os.environ.get("KAFKA_PORT", "9092")
@@ -279,7 +281,7 @@ def f4():
                 env.update(MEMBERSHIP_URL="http://127.0.0.1:18181", LIAISON_URL="http://127.0.0.1:18182",
                            CBKT_URL="http://127.0.0.1:18183", EVENTS_URL="http://127.0.0.1:18184")
             log = open(os.path.join(run_dir, service + ".log"), "w")
-            procs[service] = subprocess.Popen(["java", "-Xmx256m", "-XX:+UseSerialGC", "-jar",
+            procs[service] = subprocess.Popen(["java", *JAVA_OPTS, "-jar",
                                                os.path.join(ROOT, service, "target/quarkus-app/quarkus-run.jar")],
                                               env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
             say("F4: %s replica starting (pid %d, port %d)" % (service, procs[service].pid, port))

@@ -15,8 +15,10 @@ import java.util.concurrent.locks.LockSupport;
  * The load generator of bench/run (run as a source file: java bench/Load.java MODE ...).
  *
  *   write   GATEWAY CLIENTS SECONDS PREFIX [RATE]   associate admissions on distinct participants PREFIX-n;
- *                                                   with RATE (commands/s in total) each accepted write is
- *                                                   then polled at /api/countries/{code} until visible
+ *                                                   with RATE (commands/s in total), each accepted write's
+ *                                                   freshness: until the gateway's live feed announces its
+ *                                                   event (sent once the read model has committed it), then
+ *                                                   confirmed by one GET /api/countries/{code}
  *   produce BOOTSTRAP COUNT PREFIX                  COUNT AssociateAdmitted events on bipm.membership.v1 of
  *                                                   BOOTSTRAP (a scratch broker), one stream each
  *
@@ -53,6 +55,10 @@ public class Load {
         // With a rate, each client sends at rate/clients per second on its own schedule.
         long periodNanos = rate > 0 ? (long) (clients * 1e9 / rate) : 0;
         var polls = Executors.newVirtualThreadPerTaskExecutor();
+        Map<String, java.util.concurrent.CompletableFuture<Long>> announced = new java.util.concurrent.ConcurrentHashMap<>();
+        if (periodNanos > 0) {
+            listen(http, gateway, announced);
+        }
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients; c++) {
                 final int client = c;
@@ -88,7 +94,7 @@ public class Load {
                         if (periodNanos > 0) {
                             // Polled beside the sender, so the sending schedule holds.
                             polls.submit(() -> {
-                                Long fresh = pollVisible(http, gateway, code, t1);
+                                Long fresh = visible(http, gateway, code, t1, announced);
                                 if (fresh == null) notVisible.incrementAndGet(); else freshMicros.add(fresh);
                             });
                         }
@@ -125,6 +131,40 @@ public class Load {
         }
         out.append(",\"prefix\":\"").append(prefix).append("\"}");
         System.out.println(out);
+    }
+
+    /** Follows the gateway's live feed of membership events: when each stream's first event was announced. */
+    static void listen(HttpClient http, String gateway, Map<String, java.util.concurrent.CompletableFuture<Long>> announced) throws Exception {
+        HttpRequest feed = HttpRequest.newBuilder(URI.create(gateway + "/api/activity/stream?service=membership")).build();
+        HttpResponse<java.util.stream.Stream<String>> response = http.send(feed, HttpResponse.BodyHandlers.ofLines());
+        var streamId = java.util.regex.Pattern.compile("\"streamId\":\"([^\"]+)\"");
+        Thread.ofVirtual().start(() -> response.body().forEach(line -> {
+            var found = streamId.matcher(line);
+            if (line.startsWith("data:") && found.find()) {
+                long at = System.nanoTime();
+                announced.computeIfAbsent(found.group(1), k -> new java.util.concurrent.CompletableFuture<>()).complete(at);
+            }
+        }));
+    }
+
+    /**
+     * Microseconds from the write's answer until its event is in the gateway's read model: the live
+     * feed's announcement (sent after the projection's commit), confirmed by one read of the profile;
+     * without an announcement within 10 s, or if the read disagrees, polled as a reader would.
+     */
+    static Long visible(HttpClient http, String gateway, String code, long answeredAt,
+                        Map<String, java.util.concurrent.CompletableFuture<Long>> announced) {
+        try {
+            long at = announced.computeIfAbsent(code, k -> new java.util.concurrent.CompletableFuture<>())
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            HttpRequest read = HttpRequest.newBuilder(URI.create(gateway + "/api/countries/" + code)).timeout(Duration.ofSeconds(5)).build();
+            if (http.send(read, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                return Math.max(0, at - answeredAt) / 1000;
+            }
+        } catch (Exception notAnnounced) {
+            // fall back to polling
+        }
+        return pollVisible(http, gateway, code, answeredAt);
     }
 
     /** Microseconds from the write's answer until the gateway's read model shows the participant (null after 10 s). */

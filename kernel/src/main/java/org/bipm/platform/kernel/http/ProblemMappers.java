@@ -151,7 +151,8 @@ public class ProblemMappers {
         if (DatabaseErrors.badInput(failure)) {
             return unstorableInput(request);
         }
-        if (causedBy(failure, SQLException.class) || causedBy(failure, EventStoreFailure.class)) {
+        if (causedBy(failure, SQLException.class) || causedBy(failure, EventStoreFailure.class)
+                || DatabaseErrors.unavailable(failure)) {
             LOG.warnf("database unavailable for %s %s: %s", request.method(), request.path(), rootCause(failure));
             return serviceUnavailable(request);
         }

@@ -8,7 +8,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -128,7 +131,12 @@ public final class OutboxRelay {
         }
     }
 
-    /** Sends the oldest pending events and marks the acknowledged prefix; returns how many were read. */
+    /**
+     * Sends the oldest pending events, waits for every answer, and marks what Kafka acknowledged,
+     * except an event that follows a failed one of its own stream (it is sent again after it, in
+     * order). Waiting for every answer before marking matters: an event Kafka acknowledged late, or
+     * for another stream than a failed one, is not sent twice. Returns how many were read.
+     */
     private int relayBatch(Connection connection, Producer<String, byte[]> producer) throws Exception {
         List<RecordedEvent> pending = outbox.pending(connection, batchSize);
         if (pending.isEmpty()) {
@@ -140,15 +148,24 @@ public final class OutboxRelay {
         }
         producer.flush();
         List<Long> acknowledged = new ArrayList<>(pending.size());
-        try {
-            for (int i = 0; i < pending.size(); i++) {
+        Set<String> brokenStreams = new HashSet<>();
+        Exception firstFailure = null;
+        for (int i = 0; i < pending.size(); i++) {
+            RecordedEvent event = pending.get(i);
+            try {
                 acks.get(i).get();
-                acknowledged.add(pending.get(i).position());
+                if (!brokenStreams.contains(event.streamId())) {
+                    acknowledged.add(event.position());
+                }
+            } catch (ExecutionException failed) {
+                brokenStreams.add(event.streamId());
+                firstFailure = firstFailure == null ? failed : firstFailure;
             }
-        } finally {
-            // only an unbroken prefix is marked: whatever follows a failure is sent again, in order
-            outbox.markPublished(connection, acknowledged);
-            published.addAndGet(acknowledged.size());
+        }
+        outbox.markPublished(connection, acknowledged);
+        published.addAndGet(acknowledged.size());
+        if (firstFailure != null) {
+            throw firstFailure;
         }
         return pending.size();
     }

@@ -115,7 +115,6 @@ public class Rebuild {
             session.execute("drop schema if exists " + Tables.NEXT + " cascade");
             session.execute("select gateway_create_read_model('" + Tables.NEXT + "')");
             session.commit();
-            Writers writers = new Writers(this.writers);
             List<TopicPartition> partitions = partitions(consumer);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -123,7 +122,7 @@ public class Rebuild {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             total = partitions.stream().mapToLong(p -> end.get(p) - beginning.get(p)).sum();
             LOG.infof("read-model rebuild started: %d events on %d partitions", total, partitions.size());
-            try (writers) {
+            try (Writers writers = new Writers(this.writers)) {
                 catchUp(consumer, writers, end);
                 swap(consumer, writers, partitions, end);
             }
